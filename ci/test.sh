@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Runs every test of the project (server and conformance suite) with a JDK >= 21.
+# Usage: ci/test.sh [extra Maven arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. ci/java-home.sh
+echo "ci/test.sh: JAVA_HOME=$JAVA_HOME"
+exec mvn -B -ntp verify "$@"

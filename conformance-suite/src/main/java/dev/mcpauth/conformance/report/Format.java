@@ -1,0 +1,86 @@
+package dev.mcpauth.conformance.report;
+
+import dev.mcpauth.conformance.check.CheckResult;
+import dev.mcpauth.conformance.check.Status;
+
+import java.time.Duration;
+import java.util.Locale;
+
+/** Small text helpers shared by the report writers and the console. */
+public final class Format {
+    private Format() {
+    }
+
+    /** "1 warning", "2 warnings". */
+    public static String plural(long count, String singular, String plural) {
+        return count + " " + (count == 1 ? singular : plural);
+    }
+
+    /** "3.2 s". */
+    public static String seconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.1f s", duration.toMillis() / 1000.0);
+    }
+
+    /** Seconds with millisecond precision, as JUnit's {@code time} attribute wants: "3.200". */
+    public static String junitSeconds(Duration duration) {
+        return String.format(Locale.ROOT, "%.3f", duration.toMillis() / 1000.0);
+    }
+
+    /** The first line of a text, shortened to at most {@code max} characters with an ellipsis. */
+    public static String firstLine(String text, int max) {
+        String line = text.strip();
+        int newline = line.indexOf('\n');
+        if (newline >= 0) {
+            line = line.substring(0, newline).strip();
+        }
+        if (line.length() > max) {
+            line = line.substring(0, Math.max(0, max - 1)).stripTrailing() + "…";
+        }
+        return line;
+    }
+
+    /** One-character marker of a status: ✓ ✗ ! i -. */
+    public static String symbol(Status status) {
+        return switch (status) {
+            case SUCCESS -> "✓";
+            case FAILURE -> "✗";
+            case WARNING -> "!";
+            case INFO -> "i";
+            case SKIPPED -> "-";
+        };
+    }
+
+    /** What to say about a check in one line: its error message when it has one, else its name. */
+    public static String message(CheckResult check) {
+        return check.errorMessage().filter(m -> !m.isBlank()).orElse(check.name());
+    }
+
+    /** Qualifiers of a check's status in parentheses, e.g. " (untestable, expected failure)", or "". */
+    public static String qualifiers(CheckResult check) {
+        String words = qualifierWords(check);
+        return words.isEmpty() ? "" : " (" + words + ")";
+    }
+
+    /** Qualifiers of a check's status: "untestable", "expected failure", both, or "". */
+    public static String qualifierWords(CheckResult check) {
+        boolean expected = RunOutcome.isExpectedFailure(check);
+        if (check.untestable() && expected) {
+            return "untestable, expected failure";
+        }
+        if (check.untestable()) {
+            return "untestable";
+        }
+        return expected ? "expected failure" : "";
+    }
+
+    /** How bad a status is, for "worst status" summaries: FAILURE highest, SKIPPED lowest. */
+    public static int severity(Status status) {
+        return switch (status) {
+            case FAILURE -> 4;
+            case WARNING -> 3;
+            case INFO -> 2;
+            case SUCCESS -> 1;
+            case SKIPPED -> 0;
+        };
+    }
+}

@@ -1,0 +1,126 @@
+package dev.mcpauth.server.auth;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.BadJWSException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.EncryptedJWT;
+import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.BadJWTException;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.mcpauth.server.config.McpSettings;
+
+/**
+ * Answers "is this a real access token for this resource?" with Nimbus JOSE+JWT:
+ * <ol>
+ *     <li>parse; only JWS is accepted: {@code alg: none} and JWE are refused (RS-42, RS-50, RS-51);</li>
+ *     <li>{@code alg} must be on the fixed asymmetric allow-list, so an HMAC forged with the public
+ *     key never reaches a key lookup (RS-43, RFC 8725 §3.1);</li>
+ *     <li>any {@code crit} header is refused: this server understands no extension (RS-49);</li>
+ *     <li>{@code typ} per profile (RS-48); keys only from the AS's JWKS, matched on {@code kid},
+ *     key type, curve and the key's own {@code alg}; {@code jwk}/{@code jku}/{@code x5u}/{@code x5c}
+ *     headers are never consulted (RS-44, RS-45, RS-46);</li>
+ *     <li>signature (RS-41), then {@link TokenClaimsVerifier} (RS-32..RS-39, RS-47, RS-53..RS-57).</li>
+ * </ol>
+ */
+public final class AccessTokenValidator {
+
+    /** RS256 must be supported (RS-41); no {@code none}, no {@code HS*} (RS-42, RS-43). */
+    public static final Set<JWSAlgorithm> ALLOWED_ALGORITHMS = Set.of(
+            JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512,
+            JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
+            JWSAlgorithm.ES256, JWSAlgorithm.ES384);
+
+    private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+
+    public AccessTokenValidator(McpSettings settings, JwksKeySource keys, Clock clock) {
+        processor.setJWSTypeVerifier(new TokenTypeVerifier(settings.tokenType()));
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALLOWED_ALGORITHMS, keys));
+        processor.setJWTClaimsSetVerifier(
+                new TokenClaimsVerifier(settings.issuerId(), settings.resourceId(), settings.clockSkew(), clock));
+    }
+
+    public TokenValidation validate(String token) {
+        try {
+            JWT jwt = JWTParser.parse(token);
+            if (jwt instanceof EncryptedJWT) {
+                return rejected(TokenRejection.ENCRYPTED);
+            }
+            if (!(jwt instanceof SignedJWT signed)) {
+                return rejected(TokenRejection.ALGORITHM_NOT_ALLOWED);
+            }
+            Optional<TokenRejection> headerProblem = checkHeader(signed);
+            if (headerProblem.isPresent()) {
+                return rejected(headerProblem.get());
+            }
+            JWTClaimsSet claims = processor.process(signed, null);
+            return new TokenValidation.Accepted(toAccessToken(claims, signed, token));
+        } catch (ParseException | BadJWTException e) {
+            return rejected(e instanceof TokenRejectedException r ? r.reason() : TokenRejection.MALFORMED);
+        } catch (BadJWSException e) {
+            return rejected(TokenRejection.BAD_SIGNATURE);
+        } catch (BadJOSEException e) {
+            // the only other refusal left: no key of the AS matches kid, key type and alg
+            return rejected(TokenRejection.UNKNOWN_KEY);
+        } catch (KeySourceException e) {
+            return rejected(TokenRejection.KEYS_UNAVAILABLE);
+        } catch (JOSEException | RuntimeException e) {
+            // e.g. a key too short for its algorithm, or a value Nimbus cannot handle: never a 5xx
+            return rejected(TokenRejection.BAD_SIGNATURE);
+        }
+    }
+
+    private static Optional<TokenRejection> checkHeader(SignedJWT signed) {
+        if (!ALLOWED_ALGORITHMS.contains(signed.getHeader().getAlgorithm())) {
+            return Optional.of(TokenRejection.ALGORITHM_NOT_ALLOWED);
+        }
+        Set<String> critical = signed.getHeader().getCriticalParams();
+        if (critical != null && !critical.isEmpty()) {
+            return Optional.of(TokenRejection.UNSUPPORTED_CRITICAL_HEADER);
+        }
+        return Optional.empty();
+    }
+
+    private static AccessToken toAccessToken(JWTClaimsSet claims, SignedJWT signed, String token) throws ParseException {
+        Optional<String> clientId = Optional.ofNullable(claims.getStringClaim("client_id"))
+                .or(() -> stringClaim(claims, "azp"));
+        return new AccessToken(claims.getIssuer(), claims.getSubject(), clientId, scopes(claims),
+                claims.getExpirationTime().toInstant(), Optional.ofNullable(signed.getHeader().getKeyID()),
+                TokenFingerprint.of(token));
+    }
+
+    private static Optional<String> stringClaim(JWTClaimsSet claims, String name) {
+        try {
+            return Optional.ofNullable(claims.getStringClaim(name));
+        } catch (ParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** {@code scope} as a space-separated string (RFC 9068 §2.2.3), plus an {@code scp} array if sent. */
+    private static Set<String> scopes(JWTClaimsSet claims) throws ParseException {
+        Set<String> scopes = new LinkedHashSet<>();
+        Optional.ofNullable(claims.getStringClaim("scope"))
+                .ifPresent(s -> Arrays.stream(s.split(" ")).filter(v -> !v.isEmpty()).forEach(scopes::add));
+        Optional.ofNullable(claims.getStringListClaim("scp")).ifPresent(scopes::addAll);
+        return scopes;
+    }
+
+    private static TokenValidation rejected(TokenRejection reason) {
+        return new TokenValidation.Rejected(reason);
+    }
+}

@@ -1,0 +1,53 @@
+package dev.mcpauth.server.auth;
+
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Writes one line per auth decision and counts decisions by reason (for {@code server_status}).
+ * Line shape: {@code fingerprint=… sub=… client_id=… method=… tool=… decision=allow|deny reason=…}.
+ * Values are reduced to a safe character set, so a hostile method name cannot forge log lines;
+ * the token itself is never passed in (RS-76).
+ */
+@ApplicationScoped
+public class AuthDecisionLog {
+
+    public static final String LOGGER_NAME = "dev.mcpauth.server.auth.decisions";
+    private static final Logger LOGGER = Logger.getLogger(LOGGER_NAME);
+    private static final int MAX_VALUE_LENGTH = 64;
+
+    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+
+    public void record(AuthDecision decision) {
+        counts.computeIfAbsent(decision.reason(), k -> new LongAdder()).increment();
+        LOGGER.info(() -> line(decision));
+    }
+
+    /** Decision counts by reason code, sorted by reason. */
+    public Map<String, Long> countsByReason() {
+        Map<String, Long> snapshot = new TreeMap<>();
+        counts.forEach((reason, adder) -> snapshot.put(reason, adder.sum()));
+        return snapshot;
+    }
+
+    static String line(AuthDecision d) {
+        return "fingerprint=" + safe(Optional.of(d.fingerprint()))
+                + " sub=" + safe(d.subject())
+                + " client_id=" + safe(d.clientId())
+                + " method=" + safe(d.method())
+                + " tool=" + safe(d.tool())
+                + " decision=" + (d.allowed() ? "allow" : "deny")
+                + " reason=" + safe(Optional.of(d.reason()));
+    }
+
+    private static String safe(Optional<String> value) {
+        String text = value.filter(v -> !v.isEmpty()).orElse("-").replaceAll("[^A-Za-z0-9._:/@+-]", "_");
+        return text.length() > MAX_VALUE_LENGTH ? text.substring(0, MAX_VALUE_LENGTH) + "..." : text;
+    }
+}

@@ -1,0 +1,81 @@
+package dev.mcpauth.server.auth;
+
+import dev.mcpauth.server.auth.BearerTokenResolver.ResolvedCredential;
+import dev.mcpauth.server.config.McpSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The bearer edge in one call: find the token ({@link BearerTokenResolver}), validate it
+ * ({@link AccessTokenValidator}), and either return it or say exactly how to refuse
+ * ({@link BearerRejection}). Each decision is noted for the decision log.
+ */
+@ApplicationScoped
+public class BearerAuthenticator {
+
+    private final BearerTokenResolver resolver = new BearerTokenResolver();
+    private final McpSettings settings;
+    private final AccessTokenValidator validator;
+
+    @Inject
+    public BearerAuthenticator(McpSettings settings, AccessTokenValidator validator) {
+        this.settings = settings;
+        this.validator = validator;
+    }
+
+    public Authentication authenticate(PresentedCredentials presented) {
+        String prm = settings.protectedResourceMetadataUrl();
+        return switch (resolver.resolve(presented)) {
+            case ResolvedCredential.None none -> refuse(TokenFingerprint.NONE, "missing_token",
+                    BearerRejection.of(BearerChallenge.missingCredentials(prm, ScopePolicy.BASELINE), "missing_token"));
+            case ResolvedCredential.InvalidRequest invalid -> refuse(TokenFingerprint.NONE, "invalid_request",
+                    BearerRejection.of(BearerChallenge.invalidRequest(invalid.description(), prm), "invalid_request"));
+            case ResolvedCredential.Malformed malformed -> refused(TokenFingerprint.of(malformed.value()),
+                    TokenRejection.MALFORMED);
+            case ResolvedCredential.Token token -> validate(token.value());
+        };
+    }
+
+    private Authentication validate(String token) {
+        return switch (validator.validate(token)) {
+            case TokenValidation.Accepted accepted -> {
+                note(AuthDecision.allowed(accepted.token()));
+                yield new Authentication.Success(accepted.token(), token);
+            }
+            case TokenValidation.Rejected rejected -> refused(TokenFingerprint.of(token), rejected.reason());
+        };
+    }
+
+    private Authentication refused(String fingerprint, TokenRejection reason) {
+        BearerRejection rejection = reason == TokenRejection.KEYS_UNAVAILABLE
+                ? BearerRejection.keysUnavailable()
+                : BearerRejection.of(BearerChallenge.invalidToken(reason.description(),
+                        settings.protectedResourceMetadataUrl(), ScopePolicy.BASELINE), reason.code());
+        return refuse(fingerprint, reason.code(), rejection);
+    }
+
+    private static Authentication refuse(String fingerprint, String reason, BearerRejection rejection) {
+        note(AuthDecision.denied(fingerprint, reason));
+        AuthNotes.current().ifPresent(notes -> notes.reject(rejection));
+        return new Authentication.Failure(rejection);
+    }
+
+    private static void note(AuthDecision decision) {
+        AuthNotes.current().ifPresent(notes -> notes.decide(decision));
+    }
+
+    /** The answer of {@link #authenticate(PresentedCredentials)}. */
+    public sealed interface Authentication {
+
+        /** The token is valid; {@code token} is kept only to hand Helidon its token credential. */
+        record Success(AccessToken accessToken, String token) implements Authentication {
+            @Override
+            public String toString() {
+                return "Success[" + accessToken + "]";
+            }
+        }
+
+        record Failure(BearerRejection rejection) implements Authentication {
+        }
+    }
+}

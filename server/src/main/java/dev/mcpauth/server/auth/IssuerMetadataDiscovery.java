@@ -1,0 +1,79 @@
+package dev.mcpauth.server.auth;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Finds the JWKS URL from the issuer's metadata when {@code mcp.auth.jwks-uri} is not set, probing
+ * in MCP order (RS-07): RFC 8414 with the path inserted
+ * ({@code /.well-known/oauth-authorization-server{path}}), then OpenID Connect Discovery
+ * ({@code {issuer}/.well-known/openid-configuration}). A document whose {@code issuer} differs
+ * from the configured issuer is ignored (RFC 8414 §3.3), and so is a non-https {@code jwks_uri}
+ * off loopback.
+ */
+final class IssuerMetadataDiscovery {
+
+    private static final Logger LOGGER = Logger.getLogger(IssuerMetadataDiscovery.class.getName());
+
+    private final HttpJson http;
+    private final String issuer;
+
+    IssuerMetadataDiscovery(HttpJson http, String issuer) {
+        this.http = http;
+        this.issuer = issuer;
+    }
+
+    /** The candidate metadata URLs, in probing order. */
+    List<URI> candidates() {
+        URI uri = URI.create(issuer);
+        String path = Optional.ofNullable(uri.getRawPath()).orElse("");
+        String trimmedPath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        String origin = uri.getScheme() + "://" + uri.getRawAuthority();
+        String base = issuer.endsWith("/") ? issuer.substring(0, issuer.length() - 1) : issuer;
+        return List.of(URI.create(origin + "/.well-known/oauth-authorization-server" + trimmedPath),
+                       URI.create(base + "/.well-known/openid-configuration"));
+    }
+
+    URI discoverJwksUri() throws IOException {
+        StringBuilder failures = new StringBuilder();
+        for (URI candidate : candidates()) {
+            try {
+                Optional<URI> jwks = jwksUriFrom(http.getObject(candidate), candidate);
+                if (jwks.isPresent()) {
+                    LOGGER.info(() -> "discovered jwks_uri " + jwks.get() + " from " + candidate);
+                    return jwks.get();
+                }
+                failures.append(candidate).append(": issuer or jwks_uri unusable; ");
+            } catch (IOException e) {
+                failures.append(e.getMessage()).append("; ");
+            }
+        }
+        throw new IOException("no usable metadata for issuer " + issuer + ": " + failures);
+    }
+
+    private Optional<URI> jwksUriFrom(Map<String, Object> metadata, URI source) {
+        if (!issuer.equals(metadata.get("issuer"))) {
+            LOGGER.warning(() -> source + " names issuer " + metadata.get("issuer") + ", expected " + issuer);
+            return Optional.empty();
+        }
+        if (!(metadata.get("jwks_uri") instanceof String text)) {
+            return Optional.empty();
+        }
+        try {
+            URI jwks = URI.create(text);
+            boolean secure = "https".equals(jwks.getScheme())
+                    || ("http".equals(jwks.getScheme()) && isLoopback(jwks.getHost()));
+            return secure ? Optional.of(jwks) : Optional.empty();
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
+    }
+}

@@ -1,0 +1,64 @@
+package dev.mcpauth.server.auth;
+
+import java.io.IOException;
+import java.net.URI;
+import java.text.ParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.KeyOperation;
+import com.nimbusds.jose.jwk.KeyType;
+import com.nimbusds.jose.jwk.KeyUse;
+
+/**
+ * Reads a JWKS document and keeps only public signature keys. A key that cannot be parsed or
+ * cannot verify signatures (an {@code RSA-OAEP} encryption key, an {@code oct} key, an unknown
+ * {@code kty}) is skipped rather than failing the whole set (RFC 7517 §5; peers.md §3 #18).
+ */
+final class JwksDocumentReader {
+
+    private static final Logger LOGGER = Logger.getLogger(JwksDocumentReader.class.getName());
+
+    private final HttpJson http;
+
+    JwksDocumentReader(HttpJson http) {
+        this.http = http;
+    }
+
+    JWKSet read(URI jwksUri) throws IOException {
+        Map<String, Object> document = http.getObject(jwksUri);
+        if (!(document.get("keys") instanceof List<?> keys)) {
+            throw new IOException(jwksUri + " has no \"keys\" array");
+        }
+        List<JWK> usable = new ArrayList<>();
+        for (Object key : keys) {
+            usableSignatureKey(key).ifPresent(usable::add);
+        }
+        return new JWKSet(usable);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Optional<JWK> usableSignatureKey(Object raw) {
+        if (!(raw instanceof Map<?, ?> map)) {
+            return Optional.empty();
+        }
+        try {
+            JWK jwk = JWK.parse((Map<String, Object>) map);
+            boolean asymmetric = jwk.getKeyType() == KeyType.RSA || jwk.getKeyType() == KeyType.EC;
+            boolean forSignatures = jwk.getKeyUse() == null || KeyUse.SIGNATURE.equals(jwk.getKeyUse());
+            boolean mayVerify = jwk.getKeyOperations() == null || jwk.getKeyOperations().contains(KeyOperation.VERIFY);
+            if (asymmetric && forSignatures && mayVerify) {
+                return Optional.of(jwk.toPublicJWK());
+            }
+            LOGGER.fine(() -> "skipping JWK kid=" + jwk.getKeyID() + ": not a public signature key");
+        } catch (ParseException | RuntimeException e) {
+            LOGGER.fine(() -> "skipping unparseable JWK: " + e.getMessage());
+        }
+        return Optional.empty();
+    }
+}

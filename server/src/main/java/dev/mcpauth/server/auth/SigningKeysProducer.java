@@ -1,0 +1,47 @@
+package dev.mcpauth.server.auth;
+
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+
+import dev.mcpauth.server.config.McpSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+/**
+ * Builds the key source and the validator once, from the settings, and starts loading the keys
+ * at startup in the background (readiness stays DOWN until they arrive; requests before then
+ * fetch on demand).
+ */
+@ApplicationScoped
+public class SigningKeysProducer {
+
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
+
+    @Produces
+    @Singleton
+    JwksKeySource keySource(McpSettings settings, Clock clock) {
+        HttpJson http = new HttpJson(HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build());
+        JwksLocation location = settings.jwksUri()
+                .map(JwksLocation::fixed)
+                .orElseGet(() -> JwksLocation.discovered(new IssuerMetadataDiscovery(http, settings.issuerId())));
+        return new JwksKeySource(location, new JwksDocumentReader(http), clock,
+                                 settings.jwksRefreshMinInterval(), settings.jwksCacheTtl());
+    }
+
+    @Produces
+    @Singleton
+    AccessTokenValidator validator(McpSettings settings, JwksKeySource keys, Clock clock) {
+        return new AccessTokenValidator(settings, keys, clock);
+    }
+
+    void warmUp(@Observes @Initialized(ApplicationScoped.class) Object event, JwksKeySource keys) {
+        Thread.ofVirtual().name("jwks-warm-up").start(keys::warmUp);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.mcpauth.server.config;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The checked configuration of the resource server. Everything URL-shaped derives from the one
+ * canonical {@link #resource()} (peers.md §3 #1): the route, the PRM {@code resource}, the
+ * {@code resource_metadata} URL and the expected audience.
+ *
+ * @param resource               canonical MCP URL, exactly as configured (RS-04, RS-05, RS-53)
+ * @param issuer                 the one trusted issuer, compared exactly with {@code iss} (RS-47)
+ * @param jwksUri                explicit JWKS location; empty means discover it from the issuer metadata
+ * @param scopesSupported        advertised in the PRM (RS-08)
+ * @param tokenType              {@code typ} profile (RS-48)
+ * @param clockSkew              leeway for {@code exp} and {@code nbf} (RS-37, RS-38)
+ * @param allowedOrigins         browser origins allowed besides the resource's own (RS-67)
+ * @param resourceName           human-readable name for the PRM
+ * @param jwksRefreshMinInterval at most one unknown-{@code kid} refetch per interval (RS-46)
+ * @param jwksCacheTtl           cached keys are refreshed after this age; kept if the refresh fails
+ */
+public record McpSettings(URI resource,
+                          URI issuer,
+                          Optional<URI> jwksUri,
+                          List<String> scopesSupported,
+                          TokenTypeProfile tokenType,
+                          Duration clockSkew,
+                          Set<String> allowedOrigins,
+                          String resourceName,
+                          Duration jwksRefreshMinInterval,
+                          Duration jwksCacheTtl) {
+
+    /** The path served for MCP; {@code mcp.resource} must end in exactly this path. */
+    public static final String MCP_PATH = "/mcp";
+
+    /** The RFC 9728 well-known prefix. */
+    public static final String PRM_WELL_KNOWN = "/.well-known/oauth-protected-resource";
+
+    public McpSettings {
+        scopesSupported = List.copyOf(scopesSupported);
+        allowedOrigins = Set.copyOf(allowedOrigins);
+    }
+
+    /** The canonical resource identifier as a string, for exact comparisons. */
+    public String resourceId() {
+        return resource.toString();
+    }
+
+    /** The issuer identifier as a string, for exact comparisons. */
+    public String issuerId() {
+        return issuer.toString();
+    }
+
+    /** RFC 9728 §3.1: the well-known prefix inserted between the host and the resource path. */
+    public String protectedResourceMetadataUrl() {
+        return resourceOrigin() + PRM_WELL_KNOWN + resource.getRawPath();
+    }
+
+    /** {@code scheme://host[:port]} of the resource, which is always an allowed Origin. */
+    public String resourceOrigin() {
+        return resource.getScheme() + "://" + resource.getRawAuthority();
+    }
+}

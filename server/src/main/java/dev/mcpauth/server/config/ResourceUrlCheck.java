@@ -1,0 +1,65 @@
+package dev.mcpauth.server.config;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Checks {@code mcp.resource} against what this server can actually be (RS-05, RS-13, peers.md §3
+ * #1, #6, #7): an absolute URL, no query or fragment, lower-case scheme and host, the path this
+ * server routes ({@code /mcp}, no trailing slash), and https unless it stays on loopback.
+ */
+final class ResourceUrlCheck {
+
+    private static final String KEY = SettingsReader.RESOURCE;
+
+    private final SettingsSource source;
+    private final List<String> problems;
+
+    ResourceUrlCheck(SettingsSource source, List<String> problems) {
+        this.source = source;
+        this.problems = problems;
+    }
+
+    URI check(String text) {
+        Optional<URI> parsed = UrlRules.absoluteHttpUrl(text);
+        if (parsed.isEmpty()) {
+            problems.add(KEY + " must be an absolute http(s) URL, got " + text);
+            return URI.create(SettingsReader.DEFAULT_RESOURCE);
+        }
+        URI uri = parsed.get();
+        if (UrlRules.hasQueryOrFragment(uri) || uri.getRawUserInfo() != null) {
+            problems.add(KEY + " must not have user info, a query or a fragment");
+        }
+        if (!uri.getScheme().equals(uri.getScheme().toLowerCase(Locale.ROOT))
+                || !uri.getHost().equals(uri.getHost().toLowerCase(Locale.ROOT))) {
+            problems.add(KEY + " must use a lower-case scheme and host (clients compare it exactly)");
+        }
+        checkPath(uri.getRawPath());
+        checkTransport(uri);
+        return uri;
+    }
+
+    private void checkPath(String path) {
+        if ((McpSettings.MCP_PATH + "/").equals(path)) {
+            problems.add(KEY + " has a trailing slash; this server serves " + McpSettings.MCP_PATH
+                    + " and clients compare the resource exactly");
+        } else if (!McpSettings.MCP_PATH.equals(path)) {
+            problems.add(KEY + " path must be " + McpSettings.MCP_PATH + " (the route this server serves), got '"
+                    + path + "'");
+        }
+    }
+
+    private void checkTransport(URI uri) {
+        boolean tls = source.hasKeyWithPrefix("server.tls.")
+                && !source.value("server.tls.enabled").map("false"::equalsIgnoreCase).orElse(false);
+        if (UrlRules.isPlainHttp(uri) && !UrlRules.isLoopbackHost(uri.getHost()) && !tls) {
+            problems.add(KEY + " uses http:// on non-loopback host " + uri.getHost()
+                    + " without TLS; use https:// and configure server.tls.*");
+        }
+        if (UrlRules.isPlainHttp(uri) && tls) {
+            problems.add(KEY + " uses http:// but server.tls.* is configured; use https://");
+        }
+    }
+}

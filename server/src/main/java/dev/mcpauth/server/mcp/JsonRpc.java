@@ -1,0 +1,37 @@
+package dev.mcpauth.server.mcp;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/** JSON-RPC 2.0 error codes and response envelopes. */
+public final class JsonRpc {
+
+    public static final int PARSE_ERROR = -32700;
+    public static final int INVALID_REQUEST = -32600;
+    public static final int METHOD_NOT_FOUND = -32601;
+    public static final int INVALID_PARAMS = -32602;
+    public static final int INTERNAL_ERROR = -32603;
+    /** Used by the MCP SDKs for an unknown or expired {@code Mcp-Session-Id}. */
+    public static final int SESSION_NOT_FOUND = -32001;
+
+    private JsonRpc() {
+    }
+
+    public static JsonObject result(JsonValue id, JsonObject result) {
+        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
+    }
+
+    public static JsonObject error(JsonValue id, int code, String message) {
+        return Json.createObjectBuilder()
+                .add("jsonrpc", "2.0")
+                .add("id", id)
+                .add("error", Json.createObjectBuilder().add("code", code).add("message", message))
+                .build();
+    }
+
+    /** Parse errors and invalid envelopes are the client's fault at the HTTP level too: 400; others 200. */
+    public static int httpStatusFor(int code) {
+        return code == PARSE_ERROR || code == INVALID_REQUEST ? 400 : 200;
+    }
+}

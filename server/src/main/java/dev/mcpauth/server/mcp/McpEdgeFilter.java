@@ -1,0 +1,76 @@
+package dev.mcpauth.server.mcp;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.util.Optional;
+
+import dev.mcpauth.server.auth.AuthNotes;
+import dev.mcpauth.server.config.McpSettings;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.HttpMethod;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * The first check on {@code /mcp}, before Helidon security runs:
+ * <ol>
+ *     <li>a present, disallowed {@code Origin} gets 403 (RS-67);</li>
+ *     <li>a CORS preflight from an allowed origin gets 204 without authentication (RS-73);</li>
+ *     <li>the body is buffered (capped) and peeked at ({@link RequestPeek}).</li>
+ * </ol>
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 100)
+@ApplicationScoped
+public class McpEdgeFilter implements ContainerRequestFilter {
+
+    static final int MAX_BODY_BYTES = 1024 * 1024;
+
+    private final OriginPolicy origins;
+
+    @Inject
+    public McpEdgeFilter(OriginPolicy origins) {
+        this.origins = origins;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) throws IOException {
+        if (!McpSettings.MCP_PATH.equals(request.getUriInfo().getRequestUri().getRawPath())) {
+            return;
+        }
+        Optional<String> origin = Optional.ofNullable(request.getHeaderString("Origin"));
+        if (!origins.permits(origin)) {
+            request.abortWith(McpResponses.plainError(403, "forbidden", "origin not allowed"));
+        } else if (HttpMethod.OPTIONS.equals(request.getMethod())) {
+            request.abortWith(preflight(origin));
+        } else if (HttpMethod.POST.equals(request.getMethod())) {
+            bufferAndPeek(request);
+        }
+    }
+
+    private Response preflight(Optional<String> origin) {
+        Response.ResponseBuilder response = Response.noContent().header(HttpHeaders.ALLOW, CorsHeaders.ALLOWED_METHODS);
+        Response built = response.build();
+        origin.ifPresent(o -> CorsHeaders.addPreflightHeaders(built.getHeaders(), o));
+        return built;
+    }
+
+    private static void bufferAndPeek(ContainerRequestContext request) throws IOException {
+        byte[] body = request.getEntityStream().readNBytes(MAX_BODY_BYTES + 1);
+        if (body.length > MAX_BODY_BYTES) {
+            request.abortWith(McpResponses.plainError(413, "request_too_large", "body exceeds 1 MiB"));
+            return;
+        }
+        request.setEntityStream(new ByteArrayInputStream(body));
+        AuthNotes.current().ifPresent(notes -> RequestPeek.note(body,
+                Optional.ofNullable(request.getHeaderString(HttpHeaders.CONTENT_TYPE)), notes));
+    }
+}

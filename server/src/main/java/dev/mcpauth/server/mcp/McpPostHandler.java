@@ -1,0 +1,98 @@
+package dev.mcpauth.server.mcp;
+
+import java.util.Optional;
+import java.util.Set;
+
+import dev.mcpauth.server.auth.AccessToken;
+import dev.mcpauth.server.auth.AuthNotes;
+import dev.mcpauth.server.auth.ScopePolicy;
+import dev.mcpauth.server.mcp.tools.ToolRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code POST /mcp} after authentication, in the order the checks run: protocol version (400),
+ * media type (415), JSON-RPC envelope (400/-32700, -32600), session (400 missing, 404 unknown or
+ * foreign), scope (403), then dispatch (200, or 202 for notifications).
+ */
+@ApplicationScoped
+public class McpPostHandler {
+
+    private final McpSessions sessions;
+    private final McpDispatcher dispatcher;
+    private final ScopeGate scopes;
+
+    @Inject
+    public McpPostHandler(McpSessions sessions, McpDispatcher dispatcher, ScopeGate scopes) {
+        this.sessions = sessions;
+        this.dispatcher = dispatcher;
+        this.scopes = scopes;
+    }
+
+    Response handle(AccessToken token, McpHeaders headers, String body) {
+        if (!ProtocolVersionPolicy.isAcceptable(headers.protocolVersion())) {
+            return McpResponses.unsupportedVersion(headers.protocolVersion().orElse(""));
+        }
+        if (!headers.isJsonOrAbsent()) {
+            return McpResponses.plainError(415, "unsupported_media_type", "POST /mcp takes application/json");
+        }
+        JsonRpcMessage message = JsonRpcMessage.parse(body);
+        Optional<String> tool = message instanceof JsonRpcMessage.Request r ? r.toolName() : Optional.empty();
+        AuthNotes.current().ifPresent(notes -> notes.call(message.methodName(), tool));
+        if (message instanceof JsonRpcMessage.Invalid invalid) {
+            return McpResponses.jsonRpcError(invalid.id(), invalid.code(), invalid.message());
+        }
+        if (message instanceof JsonRpcMessage.Request request && McpDispatcher.INITIALIZE.equals(request.method())) {
+            return initialize(token, request);
+        }
+        JsonValue id = message instanceof JsonRpcMessage.Request request ? request.id() : JsonValue.NULL;
+        if (headers.sessionId().isEmpty()) {
+            return McpResponses.sessionRequired(id);
+        }
+        if (sessions.find(headers.sessionId().get(), SessionOwner.of(token)).isEmpty()) {
+            return McpResponses.sessionNotFound(id);
+        }
+        Optional<Response> forbidden = scopes.check(token, requiredScopes(message), describe(message));
+        if (forbidden.isPresent()) {
+            return forbidden.get();
+        }
+        return message instanceof JsonRpcMessage.Request request
+                ? McpResponses.jsonRpc(200, dispatcher.dispatch(request))
+                : McpResponses.accepted();
+    }
+
+    private Response initialize(AccessToken token, JsonRpcMessage.Request request) {
+        Optional<Response> forbidden = scopes.check(token, Set.of(ScopePolicy.BASELINE), "method initialize");
+        if (forbidden.isPresent()) {
+            return forbidden.get();
+        }
+        if (!(request.params().get("protocolVersion") instanceof JsonString requested)) {
+            return McpResponses.jsonRpcError(request.id(), JsonRpc.INVALID_PARAMS,
+                                             "Invalid params: protocolVersion must be a string");
+        }
+        String version = ProtocolVersionPolicy.negotiate(Optional.of(requested.getString()));
+        McpSessions.McpSession session = sessions.create(SessionOwner.of(token), version);
+        return Response.fromResponse(McpResponses.jsonRpc(200,
+                        JsonRpc.result(request.id(), dispatcher.initializeResult(version))))
+                .header(McpResponses.SESSION_HEADER, session.id())
+                .build();
+    }
+
+    /** {@code mcp:read} for every method; for {@code tools/call}, what that tool needs. */
+    private Set<String> requiredScopes(JsonRpcMessage message) {
+        if (message instanceof JsonRpcMessage.Request request && "tools/call".equals(request.method())) {
+            return dispatcher.toolFor(request).map(ToolRegistry::requiredScopes).orElse(Set.of(ScopePolicy.BASELINE));
+        }
+        return Set.of(ScopePolicy.BASELINE);
+    }
+
+    private String describe(JsonRpcMessage message) {
+        if (message instanceof JsonRpcMessage.Request request && "tools/call".equals(request.method())) {
+            return dispatcher.toolFor(request).map(t -> "tool " + t.name()).orElse("method tools/call");
+        }
+        return message.methodName().map(m -> "method " + m).orElse("this request");
+    }
+}

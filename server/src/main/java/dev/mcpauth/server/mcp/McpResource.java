@@ -1,0 +1,85 @@
+package dev.mcpauth.server.mcp;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.mcpauth.server.auth.AccessToken;
+import dev.mcpauth.server.auth.ScopePolicy;
+import dev.mcpauth.server.config.McpSettings;
+import io.helidon.security.SecurityContext;
+import io.helidon.security.annotations.Authenticated;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * The MCP endpoint (Streamable HTTP). {@link Authenticated} hands every method to Helidon
+ * security and so to {@code McpBearerProvider} (RS-17, RS-35: every request, every method).
+ * Methods take any media type so that a form-encoded request is judged by authentication first.
+ */
+@Path(McpSettings.MCP_PATH)
+@RequestScoped
+@Authenticated
+public class McpResource {
+
+    private final SecurityContext security;
+    private final McpPostHandler post;
+    private final McpSessions sessions;
+    private final ScopeGate scopes;
+
+    @Inject
+    public McpResource(SecurityContext security, McpPostHandler post, McpSessions sessions, ScopeGate scopes) {
+        this.security = security;
+        this.post = post;
+        this.sessions = sessions;
+        this.scopes = scopes;
+    }
+
+    @POST
+    public Response post(@Context HttpHeaders headers, byte[] body) {
+        return post.handle(token(), McpHeaders.of(headers), new String(body, StandardCharsets.UTF_8));
+    }
+
+    /** No server-to-client SSE stream is offered, which the transport allows as 405. */
+    @GET
+    public Response get() {
+        return Response.status(Response.Status.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST, DELETE, OPTIONS").build();
+    }
+
+    /** Ends the caller's own session: 204, or 404 if it is unknown or someone else's. */
+    @DELETE
+    public Response delete(@Context HttpHeaders headers) {
+        McpHeaders mcp = McpHeaders.of(headers);
+        if (!ProtocolVersionPolicy.isAcceptable(mcp.protocolVersion())) {
+            return McpResponses.unsupportedVersion(mcp.protocolVersion().orElse(""));
+        }
+        if (mcp.sessionId().isEmpty()) {
+            return McpResponses.sessionRequired(JsonValue.NULL);
+        }
+        AccessToken token = token();
+        if (sessions.find(mcp.sessionId().get(), SessionOwner.of(token)).isEmpty()) {
+            return McpResponses.sessionNotFound(JsonValue.NULL);
+        }
+        Optional<Response> forbidden = scopes.check(token, Set.of(ScopePolicy.BASELINE), "ending a session");
+        if (forbidden.isPresent()) {
+            return forbidden.get();
+        }
+        sessions.end(mcp.sessionId().get(), SessionOwner.of(token));
+        return Response.noContent().build();
+    }
+
+    /** The verified token; {@code @Authenticated} guarantees one, so its absence is a server bug. */
+    private AccessToken token() {
+        return security.user()
+                .flatMap(subject -> subject.publicCredential(AccessToken.class))
+                .orElseThrow(() -> new IllegalStateException("authenticated request without an access token"));
+    }
+}

@@ -1,0 +1,43 @@
+package dev.mcpauth.server.mcp;
+
+import java.util.Optional;
+
+import dev.mcpauth.server.auth.AuthDecisionLog;
+import dev.mcpauth.server.auth.AuthNotes;
+import dev.mcpauth.server.config.McpSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.ext.Provider;
+
+/**
+ * Runs on every {@code /mcp} response, including the ones Helidon security and the edge filter
+ * abort: adds the CORS headers and writes the request's one auth-decision log line.
+ */
+@Provider
+@ApplicationScoped
+public class McpResponseFilter implements ContainerResponseFilter {
+
+    private final OriginPolicy origins;
+    private final AuthDecisionLog decisionLog;
+
+    @Inject
+    public McpResponseFilter(OriginPolicy origins, AuthDecisionLog decisionLog) {
+        this.origins = origins;
+        this.decisionLog = decisionLog;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!McpSettings.MCP_PATH.equals(request.getUriInfo().getRequestUri().getRawPath())) {
+            return;
+        }
+        CorsHeaders.addExposeHeaders(response.getHeaders());
+        Optional.ofNullable(request.getHeaderString("Origin"))
+                .filter(origins::isAllowed)
+                .ifPresent(origin -> CorsHeaders.addResponseHeaders(response.getHeaders(), origin));
+        AuthNotes.current().flatMap(AuthNotes::decision).ifPresent(decisionLog::record);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.mcpauth.server.mcp;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Streamable HTTP sessions (2025-06-18, 2025-11-25). IDs are 256 random bits, base64url: visible
+ * ASCII and not guessable (RS-69). A session is bound to its {@link SessionOwner}; an ID
+ * presented by anyone else is treated exactly like an unknown one, so its existence is not
+ * revealed. Holding a session ID never authenticates: every request still carries a token
+ * (RS-35). Idle sessions expire.
+ */
+@ApplicationScoped
+public class McpSessions {
+
+    static final Duration IDLE_TIMEOUT = Duration.ofHours(1);
+    static final int MAX_SESSIONS = 10_000;
+
+    private final SecureRandom random = new SecureRandom();
+    private final Map<String, McpSession> sessions = new ConcurrentHashMap<>();
+    private final Clock clock;
+
+    @Inject
+    public McpSessions(Clock clock) {
+        this.clock = clock;
+    }
+
+    public McpSession create(SessionOwner owner, String protocolVersion) {
+        evictIdle();
+        if (sessions.size() >= MAX_SESSIONS) {
+            sessions.values().stream().min((a, b) -> a.lastUsed().compareTo(b.lastUsed()))
+                    .ifPresent(oldest -> sessions.remove(oldest.id()));
+        }
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        McpSession session = new McpSession(id, owner, protocolVersion, clock.instant());
+        sessions.put(id, session);
+        return session;
+    }
+
+    /** The session with this ID if it exists, is not idle-expired and belongs to {@code owner}. */
+    public Optional<McpSession> find(String id, SessionOwner owner) {
+        Instant now = clock.instant();
+        return Optional.ofNullable(sessions.get(id))
+                .filter(s -> s.owner().equals(owner))
+                .filter(s -> !isIdle(s, now))
+                .map(s -> {
+                    McpSession touched = s.touchedAt(now);
+                    sessions.replace(id, s, touched);
+                    return touched;
+                });
+    }
+
+    /** Ends the caller's own session; {@code false} if there is no such session for this owner. */
+    public boolean end(String id, SessionOwner owner) {
+        return find(id, owner).map(s -> sessions.remove(id) != null).orElse(false);
+    }
+
+    public int activeCount() {
+        evictIdle();
+        return sessions.size();
+    }
+
+    private void evictIdle() {
+        Instant now = clock.instant();
+        sessions.values().removeIf(s -> isIdle(s, now));
+    }
+
+    private static boolean isIdle(McpSession session, Instant now) {
+        return session.lastUsed().plus(IDLE_TIMEOUT).isBefore(now);
+    }
+
+    /** One session: who owns it, the negotiated protocol version, when it was last used. */
+    public record McpSession(String id, SessionOwner owner, String protocolVersion, Instant lastUsed) {
+
+        McpSession touchedAt(Instant when) {
+            return new McpSession(id, owner, protocolVersion, when);
+        }
+    }
+}

@@ -1,0 +1,39 @@
+package dev.mcpauth.server.mcp.tools;
+
+import java.util.Set;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+/**
+ * One MCP tool. Implementations are CDI beans; {@link ToolRegistry} finds them all.
+ * A tool states the scopes it needs itself; the baseline {@code mcp:read} and the
+ * {@code mcp:admin} hierarchy are added by {@link dev.mcpauth.server.auth.ScopePolicy}.
+ */
+public interface McpTool {
+
+    String name();
+
+    String title();
+
+    String description();
+
+    /** Scopes this tool needs beyond the baseline, e.g. {@code mcp:admin}; may be empty. */
+    Set<String> scopes();
+
+    /** JSON Schema of {@code arguments}. */
+    default JsonObject inputSchema() {
+        return Json.createObjectBuilder()
+                .add("type", "object")
+                .add("properties", Json.createObjectBuilder())
+                .add("additionalProperties", false)
+                .build();
+    }
+
+    /** Hidden tools are callable by nobody and not listed (e.g. unconfigured ones). */
+    default boolean enabled() {
+        return true;
+    }
+
+    ToolResult call(JsonObject arguments);
+}

@@ -1,0 +1,61 @@
+package dev.mcpauth.server.mcp.tools;
+
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+import dev.mcpauth.server.auth.ScopePolicy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+
+/** All enabled tools by name, their {@code tools/list} entries and the scopes each call needs. */
+@ApplicationScoped
+public class ToolRegistry {
+
+    /** Where {@code tools/list} shows the scopes a tool needs. */
+    public static final String REQUIRED_SCOPES_META = "dev.mcpauth/requiredScopes";
+
+    private final Map<String, McpTool> tools = new TreeMap<>();
+
+    @Inject
+    public ToolRegistry(Instance<McpTool> discovered) {
+        discovered.forEach(tool -> tools.put(tool.name(), tool));
+    }
+
+    public Optional<McpTool> find(String name) {
+        return Optional.ofNullable(tools.get(name)).filter(McpTool::enabled);
+    }
+
+    public Collection<McpTool> enabled() {
+        return tools.values().stream().filter(McpTool::enabled).toList();
+    }
+
+    /** Every scope a {@code tools/call} of this tool needs, per {@link ScopePolicy}. */
+    public static Set<String> requiredScopes(McpTool tool) {
+        return ScopePolicy.requiredFor(tool.scopes());
+    }
+
+    public JsonObject listResult() {
+        JsonArrayBuilder list = Json.createArrayBuilder();
+        enabled().forEach(tool -> list.add(describe(tool)));
+        return Json.createObjectBuilder().add("tools", list).build();
+    }
+
+    private static JsonObject describe(McpTool tool) {
+        JsonArrayBuilder scopes = Json.createArrayBuilder();
+        requiredScopes(tool).forEach(scopes::add);
+        return Json.createObjectBuilder()
+                .add("name", tool.name())
+                .add("title", tool.title())
+                .add("description", tool.description())
+                .add("inputSchema", tool.inputSchema())
+                .add("_meta", Json.createObjectBuilder().add(REQUIRED_SCOPES_META, scopes))
+                .build();
+    }
+}

@@ -4,21 +4,21 @@ import java.text.ParseException;
 import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import com.nimbusds.jose.Header;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWEHeader;
+import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.proc.BadJOSEException;
 import com.nimbusds.jose.proc.BadJWSException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
-import com.nimbusds.jwt.EncryptedJWT;
-import com.nimbusds.jwt.JWT;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
 import com.nimbusds.jwt.proc.BadJWTException;
 import com.nimbusds.jwt.proc.DefaultJWTProcessor;
@@ -56,17 +56,11 @@ public final class AccessTokenValidator {
 
     public TokenValidation validate(String token) {
         try {
-            JWT jwt = JWTParser.parse(token);
-            if (jwt instanceof EncryptedJWT) {
-                return rejected(TokenRejection.ENCRYPTED);
-            }
-            if (!(jwt instanceof SignedJWT signed)) {
-                return rejected(TokenRejection.ALGORITHM_NOT_ALLOWED);
-            }
-            Optional<TokenRejection> headerProblem = checkHeader(signed);
+            Optional<TokenRejection> headerProblem = checkHeader(token);
             if (headerProblem.isPresent()) {
                 return rejected(headerProblem.get());
             }
+            SignedJWT signed = SignedJWT.parse(token);
             JWTClaimsSet claims = processor.process(signed, null);
             return new TokenValidation.Accepted(toAccessToken(claims, signed, token));
         } catch (ParseException | BadJWTException e) {
@@ -84,11 +78,20 @@ public final class AccessTokenValidator {
         }
     }
 
-    private static Optional<TokenRejection> checkHeader(SignedJWT signed) {
-        if (!ALLOWED_ALGORITHMS.contains(signed.getHeader().getAlgorithm())) {
+    /** The header decides first: JWE, {@code none} in any spelling, HMAC and {@code crit} never go further. */
+    private static Optional<TokenRejection> checkHeader(String token) throws ParseException {
+        int dot = token.indexOf('.');
+        if (dot <= 0) {
+            return Optional.of(TokenRejection.MALFORMED);
+        }
+        Header header = Header.parse(new Base64URL(token.substring(0, dot)));
+        if (header instanceof JWEHeader) {
+            return Optional.of(TokenRejection.ENCRYPTED);
+        }
+        if (!(header instanceof JWSHeader jws) || !ALLOWED_ALGORITHMS.contains(jws.getAlgorithm())) {
             return Optional.of(TokenRejection.ALGORITHM_NOT_ALLOWED);
         }
-        Set<String> critical = signed.getHeader().getCriticalParams();
+        Set<String> critical = jws.getCriticalParams();
         if (critical != null && !critical.isEmpty()) {
             return Optional.of(TokenRejection.UNSUPPORTED_CRITICAL_HEADER);
         }

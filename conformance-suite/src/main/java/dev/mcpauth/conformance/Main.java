@@ -1,12 +1,30 @@
 package dev.mcpauth.conformance;
 
-/** Entry point of the conformance suite (placeholder until the CLI lands). */
+import dev.mcpauth.conformance.cli.Cli;
+import dev.mcpauth.conformance.cli.ShutdownWaiter;
+import dev.mcpauth.conformance.cli.TestIssuerLauncher;
+import dev.mcpauth.conformance.run.ConformanceRunner;
+
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/** Entry point: {@code java -jar mcp-auth-conformance.jar <command> …}; see {@code --help}. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.err.println("usage: mcp-auth-conformance (run|issuer) ...");
-        System.exit(2);
+        // UTF-8 whatever the locale, so ✓ and ✗ survive a C locale in CI
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+        Cli cli = new Cli(out, err, System.getenv(), ConformanceRunner::run, new TestIssuerLauncher(), Optional.empty(),
+                ShutdownWaiter.UNTIL_JVM_SHUTDOWN);
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 }

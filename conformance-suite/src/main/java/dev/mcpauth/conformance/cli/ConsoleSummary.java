@@ -1,0 +1,69 @@
+package dev.mcpauth.conformance.cli;
+
+import dev.mcpauth.conformance.check.CheckResult;
+import dev.mcpauth.conformance.check.ScenarioResult;
+import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.report.Format;
+import dev.mcpauth.conformance.report.RunOutcome;
+import dev.mcpauth.conformance.report.StaleEntry;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The end-of-run console summary, in the official suite's shape: a {@code ✓/✗ scenario: P
+ * passed, F failed} line per scenario, a Total line, then stale entries, the verdict with its
+ * exit code, and where the reports are.
+ */
+final class ConsoleSummary {
+    private ConsoleSummary() {
+    }
+
+    static void print(PrintStream out, RunOutcome outcome, Path reportDir) {
+        out.println();
+        out.println("=== SUMMARY ===");
+        for (ScenarioResult scenario : outcome.result().scenarios()) {
+            boolean ok = scenario.checks().stream().noneMatch(RunOutcome::isUnexpectedFailure);
+            out.println((ok ? "✓ " : "✗ ") + scenario.id() + ": " + counts(scenario.checks()));
+        }
+        List<CheckResult> all = outcome.result().checks();
+        out.println("Total: " + counts(all) + " (" + Format.plural(all.size(), "check", "checks") + ", "
+                + Format.seconds(outcome.result().duration()) + ")");
+        for (StaleEntry stale : outcome.staleEntries()) {
+            out.println("✗ " + stale.describe());
+        }
+        out.println(outcome.passed()
+                ? "Verdict: PASS (exit 0): no unexpected MUST-level failure"
+                : "Verdict: FAIL (exit 1): " + outcome.failureReason());
+        out.println("Reports: " + reportDir.resolve("report.html") + " (also summary.md, checks.json, run.json, junit.xml)");
+    }
+
+    /** "P passed, F failed" plus the known failures, warnings, info and skipped counts that are not zero. */
+    static String counts(List<CheckResult> checks) {
+        long passed = count(checks, Status.SUCCESS);
+        long failed = count(checks, Status.FAILURE);
+        long known = checks.stream().filter(RunOutcome::isExpectedFailure).count();
+        StringBuilder text = new StringBuilder().append(passed).append(" passed, ").append(failed).append(" failed");
+        if (known > 0) {
+            text.append(" (").append(known).append(" expected)");
+        }
+        long warnings = count(checks, Status.WARNING);
+        long info = count(checks, Status.INFO);
+        long skipped = count(checks, Status.SKIPPED);
+        if (warnings > 0) {
+            text.append(", ").append(Format.plural(warnings, "warning", "warnings"));
+        }
+        if (info > 0) {
+            text.append(", ").append(info).append(" info");
+        }
+        if (skipped > 0) {
+            text.append(", ").append(skipped).append(" skipped");
+        }
+        return text.toString();
+    }
+
+    private static long count(List<CheckResult> checks, Status status) {
+        return checks.stream().filter(c -> c.status() == status).count();
+    }
+}

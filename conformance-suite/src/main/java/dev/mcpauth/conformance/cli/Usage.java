@@ -1,0 +1,57 @@
+package dev.mcpauth.conformance.cli;
+
+/** The text {@code --help} prints. */
+final class Usage {
+    static final String TEXT = """
+            Usage: java -jar mcp-auth-conformance.jar <command> [options]
+
+            Replays MCP Authorization scenarios against an MCP server over HTTP, checking it as an
+            OAuth 2.1 resource server, and writes pass/fail reports.
+
+            Commands:
+              run        run the scenarios against a server and write the reports
+              issuer     run the suite's test authorization server on its own
+              list       print the scenario ids and titles
+              free-port  print a free TCP port on the loopback interface
+              help       print this text (also --help, -h)
+
+            run --target URL [options]
+              --target URL              MCP endpoint under test, e.g. http://127.0.0.1:8080/mcp (required)
+              --issuer URL              a running suite test issuer that the target trusts
+                                        (default: start one in-process)
+              --spec-version V          2025-06-18 or 2025-11-25 (default 2025-11-25)
+              --out DIR                 report directory, created if missing (default reports/latest)
+              --scenario ID[,ID...]     run only these scenarios; repeatable (default: all that apply)
+              --expected-failures FILE  known failures, one 'scenario' or 'scenario:check-id' per line,
+                                        '#' comments; an entry that no longer fails fails the run
+              --token T                 operator-supplied token with the baseline scope, for targets
+                                        that trust an authorization server the suite cannot sign for
+              --token-file FILE         read that token from FILE instead
+              --low-scope-token T       operator-supplied valid token lacking the privileged scope
+              --low-scope-token-file FILE  read that token from FILE instead
+              --scope S                 baseline scope (default: learned from the target)
+              --privileged-scope S      scope the privileged tool needs (default: learned from a 403)
+              --privileged-tool NAME    tool used by the insufficient-scope checks
+              --timeout SECONDS         per-request timeout (default 10)
+              --debug                   print the stack trace of a harness error
+              Tokens can also come from the environment: MCP_CONFORMANCE_TOKEN and
+              MCP_CONFORMANCE_LOW_SCOPE_TOKEN. Prefer a file or the environment to --token, which
+              stays in shell history and the process list. Tokens are never printed or written to
+              a report. Reports: report.html, summary.md, checks.json, run.json, junit.xml.
+
+            issuer [--port N] [--host H] [--keys FILE]
+              --port N                  TCP port (default 0: any free port)
+              --host H                  address to listen on (default 127.0.0.1)
+              --keys FILE               keep the signing keys in FILE so restarts keep them
+              Prints 'issuer=URL' and 'jwks_uri=URL' lines, then serves until stopped (SIGTERM, Ctrl-C).
+
+            Exit codes:
+              0  no unexpected FAILURE (MUST level) and no stale expected-failure entry
+              1  an unexpected FAILURE, or a stale expected-failure entry
+              2  usage or harness error: bad option or URL, unknown scenario, unreadable file,
+                 a run that could not start
+            """;
+
+    private Usage() {
+    }
+}

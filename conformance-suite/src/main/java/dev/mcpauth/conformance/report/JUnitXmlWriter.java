@@ -120,7 +120,7 @@ public final class JUnitXmlWriter {
             element(untestable ? "error" : "failure", summary, untestable ? "UNTESTABLE" : "FAILURE",
                     CheckText.full(check));
         } else if (check.status() == Status.WARNING) {
-            element("system-out", null, null, "WARNING: " + CheckText.full(check));
+            element("system-out", null, null, "WARNING" + Format.qualifiers(check) + ": " + CheckText.full(check));
         } else {
             element("skipped", summary, null, null);
         }

@@ -4,11 +4,15 @@ import static dev.mcpauth.server.support.McpCalls.INITIALIZE;
 import static dev.mcpauth.server.support.McpCalls.request;
 import static dev.mcpauth.server.support.McpCalls.withToken;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.Map;
 import java.util.function.Function;
@@ -18,6 +22,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
+import dev.mcpauth.server.support.McpCalls;
 import dev.mcpauth.server.support.TestConfig;
 import dev.mcpauth.server.support.TestIssuer;
 import dev.mcpauth.server.support.TokenMinter;
@@ -114,6 +119,20 @@ class BearerEdgeTest {
         String token = MINT.token().sign();
         Response response = withToken(token).contentType(ContentType.URLENC).formParam("access_token", token).post("/mcp");
         assertChallenge(response, 400, invalidRequest("more than one credential supplied"));
+    }
+
+    @Test
+    void rs30_twoAuthorizationHeaderLinesAreInvalidRequestEvenIfOneIsValid() throws Exception {
+        HttpRequest twoHeaders = HttpRequest.newBuilder(URI.create(McpCalls.baseUrl() + "/mcp"))
+                .header("Authorization", "Bearer " + MINT.token().sign())
+                .header("Authorization", "Bearer " + MINT.token().subject("mallory").sign())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(INITIALIZE))
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(twoHeaders, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode(), is(400));
+        assertThat(response.headers().allValues("WWW-Authenticate"),
+                   contains(invalidRequest("more than one Authorization header")));
     }
 
     @ParameterizedTest

@@ -1,0 +1,108 @@
+package dev.mcpauth.server.config;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.is;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The settings check behind the startup refusal (RS-05, RS-13; peers.md §3 #1, #6, #7). */
+class SettingsReaderTest {
+
+    static final String ISSUER = "https://id.example.test/realms/mcp";
+
+    @Test
+    void readWhenOnlyIssuerIsSetThenDefaultsDescribeLoopbackMcp() {
+        McpSettings settings = SettingsReader.read(source(Map.of()));
+        assertThat(settings.resourceId(), is("http://127.0.0.1:8080/mcp"));
+        assertThat(settings.protectedResourceMetadataUrl(), is("http://127.0.0.1:8080/.well-known/oauth-protected-resource/mcp"));
+        assertThat(settings.resourceOrigin(), is("http://127.0.0.1:8080"));
+        assertThat(settings.issuerId(), is(ISSUER));
+        assertThat(settings.jwksUri(), is(Optional.empty()));
+        assertThat(settings.scopesSupported(), contains("mcp:read", "mcp:write", "mcp:admin"));
+        assertThat(settings.tokenType(), is(TokenTypeProfile.LENIENT));
+        assertThat(settings.clockSkew(), is(Duration.ofSeconds(60)));
+    }
+
+    @Test
+    void readWhenHttpsResourceOnPublicHostThenAcceptedBehindATlsProxy() {
+        McpSettings settings = SettingsReader.read(source(Map.of("mcp.resource", "https://mcp.example.test/mcp",
+                                                                 "mcp.auth.token-type", "RFC9068")));
+        assertThat(settings.protectedResourceMetadataUrl(),
+                   is("https://mcp.example.test/.well-known/oauth-protected-resource/mcp"));
+        assertThat(settings.tokenType(), is(TokenTypeProfile.RFC9068));
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+            "mcp.resource              | http://127.0.0.1:8080/mcp/          | has a trailing slash",
+            "mcp.resource              | http://127.0.0.1:8080/api/mcp       | path must be /mcp",
+            "mcp.resource              | http://127.0.0.1:8080               | path must be /mcp",
+            "mcp.resource              | http://127.0.0.1:8080/mcp?x=1       | must not have user info, a query or a fragment",
+            "mcp.resource              | http://127.0.0.1:8080/mcp#top       | must not have user info, a query or a fragment",
+            "mcp.resource              | http://mcp.example.test/mcp         | uses http:// on non-loopback host mcp.example.test without TLS",
+            "mcp.resource              | https://MCP.example.test/mcp        | lower-case scheme and host",
+            "mcp.resource              | /mcp                                | must be an absolute http(s) URL",
+            "mcp.auth.issuer           | http://id.example.test/realms/mcp   | mcp.auth.issuer must use https://",
+            "mcp.auth.issuer           | https://id.example.test/x?y=1       | mcp.auth.issuer must not have a query",
+            "mcp.auth.jwks-uri         | ftp://id.example.test/jwks          | mcp.auth.jwks-uri must be an absolute http(s) URL",
+            "mcp.auth.token-type       | strict                              | must be lenient or rfc9068",
+            "mcp.auth.clock-skew       | 301                                 | between 0 and 300 seconds",
+            "mcp.auth.clock-skew       | PT60S                               | whole number of seconds",
+            "mcp.auth.scopes-supported | mcp:write,mcp:admin                 | must list mcp:read",
+            "mcp.auth.scopes-supported | mcp:read,mcp:admin,offline_access   | must not list offline_access",
+            "mcp.allowed-origins       | https://app.example.test/path       | entries must be lower-case scheme://host[:port]",
+            "mcp.allowed-origins       | *                                   | entries must be lower-case scheme://host[:port]"})
+    void readWhenSettingsContradictThenRefusesWithTheReason(String key, String value, String reason) {
+        SettingsRefusedException refused = assertThrows(SettingsRefusedException.class,
+                () -> SettingsReader.read(source(Map.of(key, value))));
+        assertThat(refused.getMessage(), containsString(reason));
+        assertThat(refused.getMessage().contains("\n"), is(false));
+    }
+
+    @Test
+    void readWhenIssuerMissingThenRefuses() {
+        SettingsRefusedException refused = assertThrows(SettingsRefusedException.class,
+                () -> SettingsReader.read(SettingsSource.of(Map.of())));
+        assertThat(refused.problems(), contains("mcp.auth.issuer is required (the authorization server's issuer identifier)"));
+    }
+
+    @Test
+    void readWhenHttpResourceButTlsConfiguredThenRefuses() {
+        SettingsRefusedException refused = assertThrows(SettingsRefusedException.class,
+                () -> SettingsReader.read(source(Map.of("server.tls.private-key.keystore.resource.path", "k.p12"))));
+        assertThat(refused.getMessage(), containsString("uses http:// but server.tls.* is configured"));
+    }
+
+    @Test
+    void readWhenHttpsResourceOnPublicHostWithTlsThenAccepted() {
+        McpSettings settings = SettingsReader.read(source(Map.of("mcp.resource", "https://mcp.example.test/mcp",
+                "server.tls.private-key.keystore.resource.path", "k.p12")));
+        assertThat(settings.resourceId(), is("https://mcp.example.test/mcp"));
+    }
+
+    @Test
+    void readWhenSeveralProblemsThenAllAreReportedInOneLine() {
+        SettingsRefusedException refused = assertThrows(SettingsRefusedException.class,
+                () -> SettingsReader.read(SettingsSource.of(Map.of("mcp.resource", "http://127.0.0.1/mcp/",
+                                                                   "mcp.auth.clock-skew", "-1"))));
+        assertThat(refused.problems(), hasSize(3));
+        assertThat(refused.getMessage(), containsString("; "));
+    }
+
+    private static SettingsSource source(Map<String, String> values) {
+        Map<String, String> all = new HashMap<>(values);
+        all.putIfAbsent("mcp.auth.issuer", ISSUER);
+        return SettingsSource.of(all);
+    }
+}

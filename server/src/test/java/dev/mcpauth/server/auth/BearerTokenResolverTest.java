@@ -1,0 +1,77 @@
+package dev.mcpauth.server.auth;
+
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.instanceOf;
+import static org.hamcrest.Matchers.is;
+
+import java.util.List;
+
+import dev.mcpauth.server.auth.BearerTokenResolver.ResolvedCredential;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Where the token is, and when the request is ambiguous (RS-25..RS-31). */
+class BearerTokenResolverTest {
+
+    private final BearerTokenResolver resolver = new BearerTokenResolver();
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer abc.DEF-_~+/=", "bearer abc.DEF-_~+/=", "BEARER   abc.DEF-_~+/="})
+    void resolveWhenBearerHeaderThenTokenWhateverCaseAndSpacing(String header) {
+        assertThat(resolve(List.of(header), false, false), is(new ResolvedCredential.Token("abc.DEF-_~+/=")));
+    }
+
+    @Test
+    void resolveWhenNoHeaderThenNoneEvenWithQueryOrFormToken() {
+        assertThat(resolve(List.of(), true, true), instanceOf(ResolvedCredential.None.class));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Basic dXNlcjpwYXNz", "DPoP abc", "abc.def.ghi", "Bearerabc"})
+    void resolveWhenOtherSchemeOrBareTokenThenNone(String header) {
+        assertThat(resolve(List.of(header), false, false), instanceOf(ResolvedCredential.None.class));
+    }
+
+    @Test
+    void resolveWhenTwoHeaderLinesThenInvalidRequest() {
+        assertThat(resolve(List.of("Bearer a", "Bearer b"), false, false),
+                   is(new ResolvedCredential.InvalidRequest("more than one Authorization header")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer", "Bearer ", "bearer    "})
+    void resolveWhenBearerWithoutTokenThenInvalidRequest(String header) {
+        assertThat(resolve(List.of(header), false, false), is(new ResolvedCredential.InvalidRequest("empty bearer token")));
+    }
+
+    @Test
+    void resolveWhenHeaderAndQueryOrFormTokenThenInvalidRequest() {
+        ResolvedCredential expected = new ResolvedCredential.InvalidRequest("more than one credential supplied");
+        assertThat(resolve(List.of("Bearer abc"), true, false), is(expected));
+        assertThat(resolve(List.of("Bearer abc"), false, true), is(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Bearer a b", "Bearer a,b", "Bearer ab=c", "Bearer \u00e9t\u00e9", "Bearer a\"b"})
+    void resolveWhenTokenOutsideToken68ThenMalformed(String header) {
+        assertThat(resolve(List.of(header), false, false), instanceOf(ResolvedCredential.Malformed.class));
+    }
+
+    @Test
+    void resolveWhenTokenLongerThanLimitThenMalformed() {
+        String huge = "a".repeat(BearerTokenResolver.MAX_TOKEN_LENGTH + 1);
+        assertThat(resolve(List.of("Bearer " + huge), false, false), instanceOf(ResolvedCredential.Malformed.class));
+    }
+
+    @Test
+    void toStringWhenTokenThenShowsFingerprintNotToken() {
+        String text = new ResolvedCredential.Token("secret-token-value").toString();
+        assertThat(text.contains("secret-token-value"), is(false));
+        assertThat(text, is("Token[fingerprint=" + TokenFingerprint.of("secret-token-value") + "]"));
+    }
+
+    private ResolvedCredential resolve(List<String> headers, boolean query, boolean form) {
+        return resolver.resolve(new PresentedCredentials(headers, query, form));
+    }
+}

@@ -21,6 +21,8 @@ import java.util.Set;
  * @param resourceName           human-readable name for the PRM
  * @param jwksRefreshMinInterval at most one unknown-{@code kid} refetch per interval (RS-46)
  * @param jwksCacheTtl           cached keys are refreshed after this age; kept if the refresh fails
+ * @param upstreamUrl            optional upstream API for {@code fetch_upstream}; called with the
+ *                               server's own credential, never the client's token (RS-58)
  */
 public record McpSettings(URI resource,
                           URI issuer,
@@ -31,7 +33,8 @@ public record McpSettings(URI resource,
                           Set<String> allowedOrigins,
                           String resourceName,
                           Duration jwksRefreshMinInterval,
-                          Duration jwksCacheTtl) {
+                          Duration jwksCacheTtl,
+                          Optional<URI> upstreamUrl) {
 
     /** The path served for MCP; {@code mcp.resource} must end in exactly this path. */
     public static final String MCP_PATH = "/mcp";

@@ -26,6 +26,7 @@ public final class SettingsReader {
     public static final String JWKS_CACHE_TTL = "mcp.auth.jwks-cache-ttl";
     public static final String ALLOWED_ORIGINS = "mcp.allowed-origins";
     public static final String RESOURCE_NAME = "mcp.resource-name";
+    public static final String UPSTREAM_URL = "mcp.upstream-url";
 
     static final String DEFAULT_RESOURCE = "http://127.0.0.1:8080/mcp";
     static final String DEFAULT_SCOPES = "mcp:read,mcp:write,mcp:admin";
@@ -55,10 +56,11 @@ public final class SettingsReader {
         Duration refresh = seconds(JWKS_REFRESH_MIN_INTERVAL, 10, 3600);
         Duration ttl = seconds(JWKS_CACHE_TTL, 300, 86_400);
         String name = source.value(RESOURCE_NAME).orElse("MCP auth reference server");
+        Optional<URI> upstream = source.value(UPSTREAM_URL).map(text -> authServerUrl(UPSTREAM_URL, text));
         if (!problems.isEmpty()) {
             throw new SettingsRefusedException(problems);
         }
-        return new McpSettings(resource, issuer, jwksUri, scopes, tokenType, skew, origins, name, refresh, ttl);
+        return new McpSettings(resource, issuer, jwksUri, scopes, tokenType, skew, origins, name, refresh, ttl, upstream);
     }
 
     private URI issuer() {
@@ -70,6 +72,7 @@ public final class SettingsReader {
         return authServerUrl(ISSUER, text.get());
     }
 
+    /** An https URL (http only on loopback) without query or fragment. */
     private URI authServerUrl(String key, String text) {
         Optional<URI> uri = UrlRules.absoluteHttpUrl(text);
         if (uri.isEmpty()) {

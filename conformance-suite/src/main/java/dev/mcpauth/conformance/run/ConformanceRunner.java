@@ -1,18 +1,156 @@
 package dev.mcpauth.conformance.run;
 
+import dev.mcpauth.conformance.check.CheckResult;
 import dev.mcpauth.conformance.check.RunResult;
+import dev.mcpauth.conformance.check.ScenarioResult;
+import dev.mcpauth.conformance.http.RecordingHttpClient;
+import dev.mcpauth.conformance.http.Response;
+import dev.mcpauth.conformance.http.Redactor;
+import dev.mcpauth.conformance.issuer.IssuerClient;
+import dev.mcpauth.conformance.issuer.TestIssuer;
+import dev.mcpauth.conformance.scenario.CheckRecorder;
+import dev.mcpauth.conformance.scenario.Scenario;
+import dev.mcpauth.conformance.scenario.ScenarioContext;
+import dev.mcpauth.conformance.scenario.ScenarioContext.TokenMode;
+import dev.mcpauth.conformance.scenario.Scenarios;
+import dev.mcpauth.conformance.token.AttackerJwks;
+import dev.mcpauth.conformance.token.JwsSigner;
+import dev.mcpauth.conformance.token.TokenFactory;
+
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs the selected scenarios against a target and returns every check.
  * Harness problems (target unreachable, bad options) are reported as untestable FAILURE
  * checks, not thrown, unless nothing at all can run.
+ *
+ * <p>Tokens come from, in this order: the issuer named in the options (the target is expected
+ * to trust it); operator-supplied tokens; or a test issuer started in-process on loopback (only
+ * useful when the target lists it, e.g. in the suite's own tests).
  */
 public final class ConformanceRunner {
+    public static final String SUITE_VERSION = "0.1.0";
+    public static final String CLIENT_ID = "conformance-suite";
+
     private ConformanceRunner() {
     }
 
-    /** Placeholder: the scenario engine replaces this body. */
+    /**
+     * @throws IllegalArgumentException when a requested scenario id is unknown
+     */
     public static RunResult run(RunOptions options, ProgressListener progress) {
-        throw new UnsupportedOperationException("scenario engine not built yet");
+        return run(options, progress, Clock.systemUTC());
+    }
+
+    static RunResult run(RunOptions options, ProgressListener progress, Clock clock) {
+        List<Scenario> selected = Scenarios.select(options.scenarioIds());
+        Instant started = clock.instant();
+        Redactor redactor = new Redactor();
+        options.token().ifPresent(redactor::register);
+        options.lowScopeToken().ifPresent(redactor::register);
+        List<ScenarioResult> results = new ArrayList<>();
+        try (AttackerJwks attacker = AttackerJwks.start(); Tokens tokens = Tokens.open(options, attacker, redactor, clock)) {
+            RecordingHttpClient http = new RecordingHttpClient(options.requestTimeout(), redactor);
+            ScenarioContext ctx = new ScenarioContext(options, http, clock, tokens.mode, tokens.factory, tokens.reason,
+                    tokens.issuer, attacker);
+            Response probe = ctx.noTokenProbe();
+            Optional<String> unreachable = probe.received() ? Optional.empty()
+                    : Optional.of("the target did not answer: " + probe.transportError().orElse("no response"));
+            for (Scenario scenario : selected) {
+                results.add(runOne(scenario, ctx, options.specVersion(), clock, progress, unreachable));
+            }
+        }
+        return new RunResult(SUITE_VERSION, options.target().toString(), options.specVersion(), started,
+                Duration.between(started, clock.instant()), results);
+    }
+
+    private static ScenarioResult runOne(Scenario scenario, ScenarioContext ctx, String specVersion, Clock clock,
+                                         ProgressListener progress, Optional<String> unreachable) {
+        progress.scenarioStarted(scenario.id(), scenario.title());
+        CheckRecorder rec = new CheckRecorder(scenario.id(), scenario.checks(), specVersion, clock, progress);
+        if (!scenario.specVersions().contains(specVersion)) {
+            rec.skipRest("the scenario applies to " + String.join(", ", scenario.specVersions()) + ", not " + specVersion);
+        } else if (unreachable.isPresent()) {
+            rec.untestableRest(unreachable.get());
+        } else {
+            try {
+                scenario.run(ctx, rec);
+            } catch (RuntimeException e) {
+                // A harness bug must not hide the other scenarios; what did not run is reported untestable.
+                rec.untestableRest("the scenario stopped on an internal error: " + e);
+            }
+        }
+        List<CheckResult> checks = rec.finish();
+        ScenarioResult result = new ScenarioResult(scenario.id(), scenario.title(), scenario.rows(), checks);
+        progress.scenarioFinished(result);
+        return result;
+    }
+
+    /** The run's source of tokens, and the in-process issuer to stop afterwards. */
+    private static final class Tokens implements AutoCloseable {
+        final TokenMode mode;
+        final Optional<TokenFactory> factory;
+        final String reason;
+        final Optional<URI> issuer;
+        final Optional<TestIssuer> started;
+
+        private Tokens(TokenMode mode, Optional<TokenFactory> factory, String reason, Optional<URI> issuer,
+                       Optional<TestIssuer> started) {
+            this.mode = mode;
+            this.factory = factory;
+            this.reason = reason;
+            this.issuer = issuer;
+            this.started = started;
+        }
+
+        static Tokens open(RunOptions options, AttackerJwks attacker, Redactor redactor, Clock clock) {
+            if (options.issuer().isPresent()) {
+                return connect(options, options.issuer().get(), TokenMode.ISSUER, Optional.empty(), attacker, redactor,
+                        clock);
+            }
+            if (options.token().isPresent()) {
+                return new Tokens(TokenMode.OPERATOR, Optional.of(TokenFactory.operatorMode(options.token().get(),
+                        attacker, clock, redactor::register)),
+                        "this needs a token the suite signs; with operator tokens only (--token) it cannot be made: "
+                                + "run the target against the suite's issuer and pass --issuer",
+                        Optional.empty(), Optional.empty());
+            }
+            TestIssuer issuer;
+            try {
+                issuer = TestIssuer.start("127.0.0.1", 0, Optional.empty());
+            } catch (IOException e) {
+                return new Tokens(TokenMode.NONE, Optional.empty(), "the in-process test issuer could not start: " + e,
+                        Optional.empty(), Optional.empty());
+            }
+            return connect(options, issuer.issuerUrl(), TokenMode.IN_PROCESS_ISSUER, Optional.of(issuer), attacker,
+                    redactor, clock);
+        }
+
+        private static Tokens connect(RunOptions options, URI issuerUrl, TokenMode mode, Optional<TestIssuer> started,
+                                      AttackerJwks attacker, Redactor redactor, Clock clock) {
+            try {
+                IssuerClient client = IssuerClient.connect(issuerUrl, options.requestTimeout());
+                TokenFactory factory = TokenFactory.issuerMode(client, client.currentKey(),
+                        new TokenFactory.Template(client.issuer().toString(), options.target().toString(), CLIENT_ID),
+                        attacker, clock, redactor::register);
+                return new Tokens(mode, Optional.of(factory), "", Optional.of(client.issuer()), started);
+            } catch (JwsSigner.SigningException e) {
+                started.ifPresent(TestIssuer::close);
+                return new Tokens(TokenMode.NONE, Optional.empty(), "the suite's issuer at " + issuerUrl
+                        + " cannot be used: " + e.getMessage(), Optional.of(issuerUrl), Optional.empty());
+            }
+        }
+
+        @Override
+        public void close() {
+            started.ifPresent(TestIssuer::close);
+        }
     }
 }

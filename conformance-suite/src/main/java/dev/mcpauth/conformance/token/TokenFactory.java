@@ -341,7 +341,7 @@ public final class TokenFactory {
     }
 
     /** The public key as a PEM SubjectPublicKeyInfo, as an attacker would copy it. */
-    static String pem(RSAKey key) throws JOSEException {
+    public static String pem(RSAKey key) throws JOSEException {
         String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                 .encodeToString(key.toRSAPublicKey().getEncoded());
         return "-----BEGIN PUBLIC KEY-----\n" + b64 + "\n-----END PUBLIC KEY-----\n";

@@ -1,0 +1,137 @@
+package dev.mcpauth.conformance.scenario;
+
+import dev.mcpauth.conformance.check.CheckResult;
+import dev.mcpauth.conformance.check.Exchange;
+import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.http.Response;
+import dev.mcpauth.conformance.run.ProgressListener;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Collects the verdicts of one scenario run. Every declared check ends up with exactly one
+ * result: a check the scenario never reached is reported as an untestable FAILURE (never
+ * silently missing, never SKIPPED); SKIPPED is only for a check that does not apply to the
+ * selected spec version. Recording an undeclared check, or one check twice, is a bug in the
+ * scenario and throws.
+ */
+public final class CheckRecorder {
+    private final String scenarioId;
+    private final Map<String, CheckSpec> declared = new LinkedHashMap<>();
+    private final String specVersion;
+    private final Clock clock;
+    private final ProgressListener progress;
+    private final Map<String, CheckResult> results = new LinkedHashMap<>();
+
+    public CheckRecorder(String scenarioId, List<CheckSpec> declared, String specVersion, Clock clock,
+                         ProgressListener progress) {
+        this.scenarioId = Objects.requireNonNull(scenarioId, "scenarioId");
+        declared.forEach(c -> {
+            if (this.declared.put(c.id(), c) != null) {
+                throw new IllegalArgumentException("check declared twice: " + c.id());
+            }
+        });
+        this.specVersion = Objects.requireNonNull(specVersion, "specVersion");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.progress = Objects.requireNonNull(progress, "progress");
+    }
+
+    public String specVersion() {
+        return specVersion;
+    }
+
+    /** False (and the check recorded as SKIPPED) when the check does not apply to this spec version. */
+    public boolean applies(CheckSpec spec) {
+        if (spec.appliesTo(specVersion)) {
+            return true;
+        }
+        record(spec, Status.SKIPPED, Optional.of("applies from " + spec.appliesFrom().orElse("?")
+                + "; this run checks " + specVersion), false, Map.of(), List.of());
+        return false;
+    }
+
+    /** Records every declared check not yet recorded as SKIPPED (the scenario does not apply to this version). */
+    public void skipRest(String why) {
+        for (CheckSpec spec : declared.values()) {
+            if (!results.containsKey(spec.id())) {
+                record(spec, Status.SKIPPED, Optional.of(why), false, Map.of(), List.of());
+            }
+        }
+    }
+
+    public void pass(CheckSpec spec, Map<String, Object> details, List<Response> responses) {
+        record(spec, Status.SUCCESS, Optional.empty(), false, details, responses);
+    }
+
+    /** The server does not meet the requirement: FAILURE, WARNING or INFO by the check's level. */
+    public void violated(CheckSpec spec, String message, Map<String, Object> details, List<Response> responses) {
+        record(spec, spec.levelFor(specVersion).whenViolated(), Optional.of(message), false, details, responses);
+    }
+
+    /** {@link #pass} when {@code ok}, else {@link #violated}. */
+    public void verdict(CheckSpec spec, boolean ok, String messageIfNot, Map<String, Object> details,
+                        List<Response> responses) {
+        if (ok) {
+            pass(spec, details, responses);
+        } else {
+            violated(spec, messageIfNot, details, responses);
+        }
+    }
+
+    /** A verdict with an explicit status (for policies that grade outcomes, e.g. 5xx vs 2xx). */
+    public void status(CheckSpec spec, Status status, String message, Map<String, Object> details,
+                       List<Response> responses) {
+        record(spec, status, status == Status.SUCCESS ? Optional.empty() : Optional.of(message), false, details,
+                responses);
+    }
+
+    /** A prerequisite is missing: FAILURE with {@code untestable} set, whatever the level. */
+    public void untestable(CheckSpec spec, String why, List<Response> responses) {
+        record(spec, Status.FAILURE, Optional.of("untestable: " + why), true, Map.of(), responses);
+    }
+
+    /** Marks every declared check not yet recorded as untestable (or SKIPPED when it does not apply). */
+    public void untestableRest(String why) {
+        for (CheckSpec spec : declared.values()) {
+            if (!results.containsKey(spec.id()) && applies(spec)) {
+                untestable(spec, why, List.of());
+            }
+        }
+    }
+
+    public boolean recorded(CheckSpec spec) {
+        return results.containsKey(spec.id());
+    }
+
+    /** The results in the order recorded; unreached declared checks are added as untestable. */
+    public List<CheckResult> finish() {
+        untestableRest("the scenario ended before this check ran");
+        return new ArrayList<>(results.values());
+    }
+
+    private void record(CheckSpec spec, Status status, Optional<String> message, boolean untestable,
+                        Map<String, Object> details, List<Response> responses) {
+        if (!declared.containsKey(spec.id())) {
+            throw new IllegalStateException("check " + spec.id() + " is not declared by scenario " + scenarioId);
+        }
+        if (results.containsKey(spec.id())) {
+            throw new IllegalStateException("check " + spec.id() + " recorded twice");
+        }
+        Map<String, Object> d = new LinkedHashMap<>(details);
+        if (!responses.isEmpty() && !d.containsKey("statuses")) {
+            d.put("statuses", responses.stream().map(r -> (Object) r.status()).toList());
+        }
+        List<Exchange> exchanges = responses.stream().map(Response::exchange).toList();
+        CheckResult result = new CheckResult(spec.id(), spec.name(), spec.description(), scenarioId, spec.rows(),
+                spec.levelFor(specVersion), status, clock.instant(), spec.references(specVersion), d, message,
+                untestable, exchanges);
+        results.put(spec.id(), result);
+        progress.checkFinished(result);
+    }
+}

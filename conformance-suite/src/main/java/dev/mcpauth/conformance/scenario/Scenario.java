@@ -1,0 +1,28 @@
+package dev.mcpauth.conformance.scenario;
+
+import java.util.List;
+
+/**
+ * A group of checks around one behaviour (e.g. {@code missing-token}). A scenario declares its
+ * checks up front; {@link #run} records a verdict for each of them through the recorder.
+ */
+public interface Scenario {
+    /** Kebab-case id, e.g. {@code missing-token}. */
+    String id();
+
+    String title();
+
+    /** Checklist rows covered, e.g. {@code RS-17}. */
+    List<String> rows();
+
+    /** The spec versions it applies to (both supported versions unless said otherwise). */
+    default List<String> specVersions() {
+        return List.of(CheckSpec.V0618, CheckSpec.V1125);
+    }
+
+    /** Every check it can record, in order. */
+    List<CheckSpec> checks();
+
+    /** Sends its requests and records a verdict for every declared check. */
+    void run(ScenarioContext ctx, CheckRecorder rec);
+}

@@ -1,0 +1,319 @@
+package dev.mcpauth.conformance.scenario;
+
+import dev.mcpauth.conformance.http.Challenge;
+import dev.mcpauth.conformance.http.JsonValues;
+import dev.mcpauth.conformance.http.McpClient;
+import dev.mcpauth.conformance.http.McpSession;
+import dev.mcpauth.conformance.http.RecordingHttpClient;
+import dev.mcpauth.conformance.http.Request;
+import dev.mcpauth.conformance.http.Response;
+import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.token.AttackerJwks;
+import dev.mcpauth.conformance.token.Minted;
+import dev.mcpauth.conformance.token.TokenFactory;
+import dev.mcpauth.conformance.token.TokenMutation;
+import jakarta.json.JsonObject;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything a scenario needs for one run: the target, the HTTP and MCP clients, the tokens,
+ * and the facts learned from the target once and shared (the no-token challenge, the PRM, the
+ * scopes, whether a good token is accepted, which tool needs more scope).
+ */
+public final class ScenarioContext {
+    /** Where tokens come from in this run. */
+    public enum TokenMode {
+        /** an issuer the operator named; the target is expected to trust it */
+        ISSUER,
+        /** an issuer the suite started itself; trusted only if the target lists it */
+        IN_PROCESS_ISSUER,
+        /** only operator-supplied tokens */
+        OPERATOR,
+        /** no usable source of tokens */
+        NONE
+    }
+
+    private final RunOptions options;
+    private final RecordingHttpClient http;
+    private final McpClient mcp;
+    private final Clock clock;
+    private final TokenMode mode;
+    private final Optional<TokenFactory> tokens;
+    private final String noTokensReason;
+    private final Optional<URI> issuer;
+    private final AttackerJwks attacker;
+
+    private final Memo<Response> noTokenProbe;
+    private final Memo<Prm> prm;
+    private final Memo<String> baselineScope;
+    private final Memo<Minted> baselineToken;
+    private final Memo<Acceptance> acceptance;
+    private final Memo<Privileged> privileged;
+
+    /**
+     * @param tokens         the token factory, when there is a source of tokens
+     * @param noTokensReason why there is none (shown in untestable checks)
+     * @param issuer         the trusted issuer's identifier, in the issuer modes
+     */
+    public ScenarioContext(RunOptions options, RecordingHttpClient http, Clock clock, TokenMode mode,
+                           Optional<TokenFactory> tokens, String noTokensReason, Optional<URI> issuer,
+                           AttackerJwks attacker) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.http = Objects.requireNonNull(http, "http");
+        this.mcp = new McpClient(http, options.target(), options.specVersion());
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.mode = Objects.requireNonNull(mode, "mode");
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.noTokensReason = Objects.requireNonNull(noTokensReason, "noTokensReason");
+        this.issuer = Objects.requireNonNull(issuer, "issuer");
+        this.attacker = Objects.requireNonNull(attacker, "attacker");
+        this.noTokenProbe = new Memo<>(() -> mcp.send(mcp.initializeRequest()));
+        this.prm = new Memo<>(this::findPrm);
+        this.baselineScope = new Memo<>(this::learnBaselineScope);
+        this.baselineToken = new Memo<>(this::makeBaselineToken);
+        this.acceptance = new Memo<>(this::checkAcceptance);
+        this.privileged = new Memo<>(() -> PrivilegedDiscovery.discover(this));
+    }
+
+    public RunOptions options() {
+        return options;
+    }
+
+    public URI target() {
+        return options.target();
+    }
+
+    public String specVersion() {
+        return options.specVersion();
+    }
+
+    public boolean is0618() {
+        return CheckSpec.V0618.equals(options.specVersion());
+    }
+
+    public McpClient mcp() {
+        return mcp;
+    }
+
+    public RecordingHttpClient http() {
+        return http;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public TokenMode mode() {
+        return mode;
+    }
+
+    public AttackerJwks attacker() {
+        return attacker;
+    }
+
+    public Optional<URI> issuer() {
+        return issuer;
+    }
+
+    public Response send(Request request) {
+        return http.send(request);
+    }
+
+    /** POST initialize with this exact {@code Authorization} value. */
+    public Response initializeWith(String authorization) {
+        return mcp.send(mcp.initializeRequest().header("Authorization", authorization));
+    }
+
+    /** POST initialize with {@code Authorization: Bearer <token>}. */
+    public Response initializeWithBearer(String token) {
+        return initializeWith("Bearer " + token);
+    }
+
+    // ---- learned facts ----
+
+    /** POST initialize without credentials (memoised: several scenarios read the same challenge). */
+    public Response noTokenProbe() {
+        return noTokenProbe.get();
+    }
+
+    /** The first Bearer challenge of the no-token probe, if it parsed. */
+    public Optional<Challenge> noTokenChallenge() {
+        return noTokenProbe().challenges().bearer();
+    }
+
+    public Prm prm() {
+        return prm.get();
+    }
+
+    /** Baseline scope: option, else the 401 challenge {@code scope}, else the first of PRM {@code scopes_supported}. */
+    public String baselineScope() {
+        return baselineScope.get();
+    }
+
+    /** A good token with the baseline scope: minted by the issuer, or the operator's token. */
+    public Minted baselineToken() {
+        return baselineToken.get();
+    }
+
+    /** A good token that lacks the privileged scope. */
+    public Minted lowScopeToken() {
+        if (tokens.map(TokenFactory::issuerMode).orElse(false)) {
+            return baselineToken();
+        }
+        return options.lowScopeToken().or(options::token).map(Minted::of)
+                .orElseGet(() -> Minted.unavailable(noTokensReason));
+    }
+
+    /** A good token with exactly these scopes (issuer modes only). */
+    public Minted tokenFor(String scope) {
+        return tokens.map(t -> t.good(scope)).orElseGet(() -> Minted.unavailable(noTokensReason));
+    }
+
+    /** The baseline token broken as the mutation says. */
+    public Minted mutated(TokenMutation mutation) {
+        return tokens.map(t -> t.mutated(mutation, baselineScope())).orElseGet(() -> Minted.unavailable(noTokensReason));
+    }
+
+    public Acceptance acceptance() {
+        return acceptance.get();
+    }
+
+    /**
+     * Empty when the target accepts a good token; otherwise why checks that need one (every
+     * "this bad token is rejected" check) cannot be trusted: a server that rejects everything
+     * would pass them all.
+     */
+    public Optional<String> tokenGate() {
+        return acceptance().problem().map(p -> "prerequisite failed: " + p
+                + " (a rejection proves nothing while good tokens are rejected too)");
+    }
+
+    public Privileged privileged() {
+        return privileged.get();
+    }
+
+    /**
+     * The outcome of presenting a good baseline token.
+     *
+     * @param token         the token presented
+     * @param session       the session it opened, when accepted
+     * @param problem       why it is not usable, when not
+     * @param targetAtFault true when the target should have accepted it (the verdict is then a real FAILURE)
+     */
+    public record Acceptance(Minted token, Optional<McpSession> session, Optional<String> problem,
+                             boolean targetAtFault) {
+        public boolean accepted() {
+            return problem.isEmpty();
+        }
+    }
+
+    /**
+     * A tool that needs more than the low-scope token carries.
+     *
+     * @param tool    its name
+     * @param scope   the scope to step up to
+     * @param session a session opened with the low-scope token
+     * @param trail   the calls made while looking
+     * @param problem why none was found
+     */
+    public record Privileged(Optional<String> tool, Optional<String> scope, Optional<McpSession> session,
+                             List<Response> trail, Optional<String> problem) {
+    }
+
+    // ---- learning ----
+
+    private record Where(URI url, String how) {
+    }
+
+    private Prm findPrm() {
+        List<Response> fetches = new ArrayList<>();
+        List<Where> order = new ArrayList<>();
+        noTokenChallenge().flatMap(c -> c.value("resource_metadata")).flatMap(ScenarioContext::absolute)
+                .ifPresent(u -> order.add(new Where(u, "resource_metadata")));
+        order.add(new Where(Discovery.pathInsertedPrm(target()), "path-inserted"));
+        order.add(new Where(Discovery.rootPrm(target()), "root"));
+        List<URI> tried = new ArrayList<>();
+        for (Where w : order) {
+            if (tried.contains(w.url())) {
+                continue;
+            }
+            tried.add(w.url());
+            Response r = http.send(Request.get(w.url()).header("Accept", "application/json"));
+            fetches.add(r);
+            Optional<JsonObject> doc = r.status() == 200 ? JsonValues.object(r.body()) : Optional.empty();
+            if (doc.isPresent()) {
+                return new Prm(Optional.of(w.url()), doc, w.how(), fetches);
+            }
+        }
+        return new Prm(Optional.empty(), Optional.empty(), "none", fetches);
+    }
+
+    static Optional<URI> absolute(String value) {
+        try {
+            URI u = new URI(value);
+            return u.isAbsolute() && u.getHost() != null ? Optional.of(u) : Optional.empty();
+        } catch (java.net.URISyntaxException e) {
+            return Optional.empty();
+        }
+    }
+
+    private String learnBaselineScope() {
+        if (options.baselineScope().isPresent()) {
+            return options.baselineScope().get();
+        }
+        Optional<String> fromChallenge = noTokenChallenge().flatMap(c -> c.value("scope")).filter(s -> !s.isBlank());
+        if (fromChallenge.isPresent()) {
+            return fromChallenge.get().trim();
+        }
+        return prm().document().flatMap(d -> JsonValues.strings(d, "scopes_supported"))
+                .filter(l -> !l.isEmpty()).map(l -> l.get(0)).orElse("");
+    }
+
+    private Minted makeBaselineToken() {
+        if (tokens.map(TokenFactory::issuerMode).orElse(false)) {
+            return tokens.get().good(baselineScope());
+        }
+        return options.token().map(Minted::of).orElseGet(() -> Minted.unavailable(noTokensReason));
+    }
+
+    private Acceptance checkAcceptance() {
+        Minted token = baselineToken();
+        if (!token.available()) {
+            return new Acceptance(token, Optional.empty(), Optional.of(token.unavailable()), false);
+        }
+        McpSession session = mcp.open("Bearer " + token.get());
+        if (session.established()) {
+            return new Acceptance(token, Optional.of(session), Optional.empty(), false);
+        }
+        String seen = "initialize with a good token answered " + session.initialize().summary();
+        return switch (mode) {
+            case ISSUER -> new Acceptance(token, Optional.of(session), Optional.of(seen
+                    + "; the target should trust the issuer " + issuer.map(URI::toString).orElse("?")), true);
+            case IN_PROCESS_ISSUER -> issuerListed()
+                    ? new Acceptance(token, Optional.of(session), Optional.of(seen), true)
+                    : new Acceptance(token, Optional.of(session), Optional.of(seen + "; the suite started its own "
+                    + "issuer (" + issuer.map(URI::toString).orElse("?") + "), which the target does not list in "
+                    + "authorization_servers: start the target trusting a standalone suite issuer and pass --issuer"),
+                    false);
+            case OPERATOR -> new Acceptance(token, Optional.of(session), Optional.of(seen
+                    + "; check that the operator token is valid for this target and not expired"), false);
+            case NONE -> new Acceptance(token, Optional.of(session), Optional.of(seen), false);
+        };
+    }
+
+    private boolean issuerListed() {
+        Optional<List<String>> listed = prm().document().flatMap(d -> JsonValues.strings(d, "authorization_servers"));
+        return issuer.isPresent() && listed.isPresent() && listed.get().stream()
+                .anyMatch(s -> stripSlash(s).equals(stripSlash(issuer.get().toString())));
+    }
+
+    private static String stripSlash(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

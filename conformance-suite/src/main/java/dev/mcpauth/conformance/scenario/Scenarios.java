@@ -1,0 +1,58 @@
+package dev.mcpauth.conformance.scenario;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Every scenario this build knows, in run order: discovery first, the seed four early. */
+public final class Scenarios {
+    private Scenarios() {
+    }
+
+    public static List<Scenario> all() {
+        return List.of(
+                new ProtectedResourceMetadataScenario(),
+                new MissingTokenScenario(),
+                new ChallengeSyntaxScenario(),
+                new ValidTokenScenario(),
+                new ExpiredTokenScenario(),
+                new WrongAudienceScenario(),
+                new InsufficientScopeScenario(),
+                new BadSignatureScenario(),
+                new AlgNoneScenario(),
+                new WrongIssuerScenario(),
+                new TokenClaimsScenario(),
+                new NonJwtTokenScenario(),
+                new QueryTokenScenario(),
+                new MalformedCredentialsScenario(),
+                new SessionBindingScenario(),
+                new TransportSecurityScenario());
+    }
+
+    /**
+     * The scenarios with these ids, in run order; all of them when the list is empty.
+     *
+     * @throws IllegalArgumentException naming every unknown id and the known ones
+     */
+    public static List<Scenario> select(List<String> ids) {
+        List<Scenario> all = all();
+        if (ids.isEmpty()) {
+            return all;
+        }
+        Set<String> wanted = new LinkedHashSet<>(ids);
+        List<String> known = all.stream().map(Scenario::id).toList();
+        List<String> unknown = wanted.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("unknown scenario id" + (unknown.size() > 1 ? "s " : " ")
+                    + String.join(", ", unknown) + "; known: " + String.join(", ", known));
+        }
+        List<Scenario> out = new ArrayList<>();
+        for (Scenario s : all) {
+            if (wanted.contains(s.id())) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,71 @@
+package dev.mcpauth.conformance.scenario;
+
+import dev.mcpauth.conformance.check.Level;
+import dev.mcpauth.conformance.http.McpClient;
+import dev.mcpauth.conformance.http.McpSession;
+import dev.mcpauth.conformance.http.Response;
+
+import java.util.List;
+import java.util.Optional;
+
+import static dev.mcpauth.conformance.scenario.Verdicts.details;
+
+/** Transport rules that hold even with a good token: Origin validation and the protocol version header. */
+final class TransportSecurityScenario implements Scenario {
+    static final CheckSpec ORIGIN = CheckSpec.of("transport-security-bad-origin", Level.MUST,
+            "A foreign Origin is refused",
+            "initialize with a good token and Origin: https://evil.test gets 403 from 2025-11-25 (PR #1439); in "
+                    + "2025-06-18, which names no status, anything but 2xx.",
+            List.of("RS-67"), "MCP-transports#security-warning");
+    static final CheckSpec VERSION = CheckSpec.of("transport-security-bad-protocol-version", Level.MUST,
+            "An unsupported MCP-Protocol-Version gets 400",
+            "tools/list with a good token, in a session, with MCP-Protocol-Version: 1999-01-01 gets 400.",
+            List.of("RS-68"), "MCP-transports#protocol-version-header");
+
+    static final String EVIL_ORIGIN = "https://evil.test";
+
+    @Override
+    public String id() {
+        return "transport-security";
+    }
+
+    @Override
+    public String title() {
+        return "Transport: Origin validation and protocol version with a good token";
+    }
+
+    @Override
+    public List<String> rows() {
+        return List.of("RS-67", "RS-68");
+    }
+
+    @Override
+    public List<CheckSpec> checks() {
+        return List.of(ORIGIN, VERSION);
+    }
+
+    @Override
+    public void run(ScenarioContext ctx, CheckRecorder rec) {
+        Optional<String> gate = ctx.tokenGate();
+        if (gate.isPresent()) {
+            rec.untestableRest(gate.get());
+            return;
+        }
+        String token = ctx.baselineToken().get();
+        McpClient mcp = ctx.mcp();
+        Response origin = mcp.send(mcp.initializeRequest().bearer(token).header("Origin", EVIL_ORIGIN));
+        if (!origin.received()) {
+            rec.untestable(ORIGIN, "no response: " + origin.transportError().orElse("?"), List.of(origin));
+        } else if (ctx.is0618()) {
+            rec.verdict(ORIGIN, !origin.is2xx(), "a request from Origin " + EVIL_ORIGIN + " was served: "
+                    + origin.summary(), details(), List.of(origin));
+        } else {
+            rec.verdict(ORIGIN, origin.status() == 403, "expected 403 for Origin " + EVIL_ORIGIN + "; got "
+                    + origin.summary(), details(), List.of(origin));
+        }
+        McpSession session = ctx.acceptance().session().orElseThrow();
+        Response version = mcp.send(mcp.toolsList(session).without("MCP-Protocol-Version").bearer(token)
+                .header("MCP-Protocol-Version", "1999-01-01"));
+        Verdicts.rejected(rec, VERSION, version, java.util.Set.of(400), "MCP-Protocol-Version: 1999-01-01");
+    }
+}

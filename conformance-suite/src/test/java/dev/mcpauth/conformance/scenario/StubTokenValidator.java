@@ -1,0 +1,228 @@
+package dev.mcpauth.conformance.scenario;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.crypto.MACVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
+import com.nimbusds.jwt.JWTClaimsSet;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The stub server's token check: a correct RFC 9068 validation with Nimbus (RS256 allow-list,
+ * keys only from the issuer's JWKS, typ at+jwt, exact iss, aud containing the resource, exp
+ * required, nbf honoured, 60 s skew), each step of which a {@link StubDefect} can break.
+ */
+final class StubTokenValidator {
+    /** The outcome: status 0 = valid (claims set), 401 = invalid, 500 = the stub "crashed". */
+    record Validation(int status, JWTClaimsSet claims, String reason, boolean expiredOnly) {
+        static Validation valid(JWTClaimsSet c) {
+            return new Validation(0, c, "", false);
+        }
+
+        static Validation invalid(String why) {
+            return new Validation(401, null, why, false);
+        }
+
+        static Validation crash(String why) {
+            return new Validation(500, null, why, false);
+        }
+
+        boolean ok() {
+            return status == 0;
+        }
+    }
+
+    private final JWKSet jwks;
+    private final String issuer;
+    private final String resource;
+    private final Set<StubDefect> defects;
+    private final Clock clock;
+
+    StubTokenValidator(JWKSet jwks, String issuer, String resource, Set<StubDefect> defects, Clock clock) {
+        this.jwks = jwks;
+        this.issuer = issuer;
+        this.resource = resource;
+        this.defects = defects;
+        this.clock = clock;
+    }
+
+    private boolean has(StubDefect d) {
+        return defects.contains(d);
+    }
+
+    Validation validate(String token) {
+        if (has(StubDefect.REJECT_ALL_TOKENS)) {
+            return Validation.invalid("this stub trusts nobody");
+        }
+        if (token.length() > 8192) {
+            return has(StubDefect.SERVER_ERROR_ON_OVERSIZED) ? Validation.crash("oversized") : Validation.invalid("too long");
+        }
+        String[] parts = token.split("\\.", -1);
+        if (parts.length == 3) {
+            String alg = headerAlg(parts[0]);
+            if (alg.equalsIgnoreCase("none")) {
+                if (has(StubDefect.SERVER_ERROR_ON_ALG_NONE)) {
+                    return Validation.crash("alg none");
+                }
+                if (has(StubDefect.ACCEPT_ALG_NONE)) {
+                    return claims(parts[1]);
+                }
+                return Validation.invalid("unsigned");
+            }
+        }
+        JWSObject jws;
+        try {
+            jws = JWSObject.parse(token);
+        } catch (ParseException e) {
+            return garbage("not a JWS: " + e.getMessage());
+        }
+        Validation signature = signature(jws);
+        if (!signature.ok()) {
+            return signature;
+        }
+        if (!has(StubDefect.IGNORE_TYP)) {
+            String typ = jws.getHeader().getType() == null ? "" : jws.getHeader().getType().getType();
+            boolean ok = has(StubDefect.TYP_CASE_SENSITIVE) ? typ.equals("at+jwt")
+                    : typ.equalsIgnoreCase("at+jwt") || typ.equalsIgnoreCase("application/at+jwt");
+            if (!ok) {
+                return Validation.invalid("typ");
+            }
+        }
+        Map<String, Object> payload = jws.getPayload().toJSONObject();
+        if (payload == null) {
+            return garbage("payload is not a JSON object");
+        }
+        try {
+            return claimsChecks(JWTClaimsSet.parse(payload));
+        } catch (ParseException e) {
+            return has(StubDefect.SERVER_ERROR_ON_BAD_CLAIM_TYPE) || has(StubDefect.SERVER_ERROR_ON_GARBAGE)
+                    ? Validation.crash("claims") : Validation.invalid("claims: " + e.getMessage());
+        }
+    }
+
+    private Validation garbage(String why) {
+        return has(StubDefect.SERVER_ERROR_ON_GARBAGE) ? Validation.crash(why) : Validation.invalid(why);
+    }
+
+    private static String headerAlg(String headerPart) {
+        try {
+            Object alg = JSONObjectUtils.parse(new Base64URL(headerPart).decodeToString()).get("alg");
+            return alg instanceof String s ? s : "";
+        } catch (ParseException | RuntimeException e) {
+            return "";
+        }
+    }
+
+    private Validation claims(String payloadPart) {
+        try {
+            return claimsChecks(JWTClaimsSet.parse(new Base64URL(payloadPart).decodeToString()));
+        } catch (ParseException e) {
+            return Validation.invalid("claims");
+        }
+    }
+
+    private Validation signature(JWSObject jws) {
+        if (has(StubDefect.SKIP_SIGNATURE)) {
+            return Validation.valid(null);
+        }
+        JWSAlgorithm alg = jws.getHeader().getAlgorithm();
+        String kid = jws.getHeader().getKeyID();
+        if (has(StubDefect.FETCH_JKU) && jws.getHeader().getJWKURL() != null) {
+            fetch(jws.getHeader().getJWKURL());
+        }
+        try {
+            if (has(StubDefect.TRUST_EMBEDDED_JWK) && jws.getHeader().getJWK() instanceof RSAKey embedded) {
+                return jws.verify(new RSASSAVerifier(embedded)) ? Validation.valid(null) : Validation.invalid("signature");
+            }
+            JWK key = kid == null ? null : jwks.getKeyByKeyId(kid);
+            if (JWSAlgorithm.HS256.equals(alg) && key instanceof RSAKey rsa) {
+                if (has(StubDefect.HMAC_WITH_PUBLIC_KEY_PEM)) {
+                    return jws.verify(new MACVerifier(dev.mcpauth.conformance.token.TokenFactory.pem(rsa)))
+                            ? Validation.valid(null) : Validation.invalid("signature");
+                }
+                if (has(StubDefect.HMAC_WITH_PUBLIC_KEY_JWK)) {
+                    return jws.verify(new MACVerifier(rsa.toJSONString()))
+                            ? Validation.valid(null) : Validation.invalid("signature");
+                }
+            }
+            boolean rsaAlgAllowed = has(StubDefect.ANY_RSA_ALG) ? JWSAlgorithm.Family.RSA.contains(alg)
+                    : JWSAlgorithm.RS256.equals(alg);
+            if (!rsaAlgAllowed) {
+                return Validation.invalid("alg " + alg + " not allowed");
+            }
+            if (!(key instanceof RSAKey rsa)) {
+                return has(StubDefect.SERVER_ERROR_ON_UNKNOWN_KID) ? Validation.crash("kid") : Validation.invalid("kid");
+            }
+            Set<String> deferred = has(StubDefect.IGNORE_CRIT) ? Set.of("x-unknown") : Set.of();
+            return jws.verify(new RSASSAVerifier(rsa.toRSAPublicKey(), deferred))
+                    ? Validation.valid(null) : Validation.invalid("signature");
+        } catch (JOSEException e) {
+            return Validation.invalid("signature: " + e.getMessage());
+        }
+    }
+
+    private static void fetch(URI url) {
+        try {
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(2)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private Validation claimsChecks(JWTClaimsSet c) throws ParseException {
+        if (!has(StubDefect.IGNORE_ISSUER)) {
+            String iss = c.getIssuer() == null ? "" : c.getIssuer();
+            boolean ok = has(StubDefect.NORMALIZE_ISSUER_SLASH) ? strip(iss).equals(strip(issuer)) : iss.equals(issuer);
+            if (!ok) {
+                return Validation.invalid("iss");
+            }
+        }
+        if (!has(StubDefect.IGNORE_AUDIENCE)) {
+            List<String> aud = c.getAudience();
+            boolean ok = aud.isEmpty() ? has(StubDefect.ACCEPT_MISSING_AUD)
+                    : has(StubDefect.REJECT_AUD_ARRAY) ? aud.equals(List.of(resource)) && !(c.getClaim("aud") instanceof List)
+                    : aud.contains(resource);
+            if (!ok) {
+                return Validation.invalid("aud");
+            }
+        }
+        long skew = has(StubDefect.LEEWAY_7_MINUTES) ? 420 : 60;
+        Date now = Date.from(clock.instant());
+        Date nbf = c.getNotBeforeTime();
+        if (nbf != null && !has(StubDefect.IGNORE_NBF) && nbf.getTime() > now.getTime() + skew * 1000) {
+            return Validation.invalid("nbf");
+        }
+        Date exp = c.getExpirationTime();
+        if (exp == null) {
+            return has(StubDefect.ACCEPT_NO_EXP) ? Validation.valid(c) : Validation.invalid("no exp");
+        }
+        if (!has(StubDefect.ACCEPT_EXPIRED) && exp.getTime() + skew * 1000 < now.getTime()) {
+            return new Validation(401, c, "expired", true);
+        }
+        return Validation.valid(c);
+    }
+
+    private static String strip(String s) {
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+}

@@ -393,7 +393,7 @@ final class StubMcpServer implements AutoCloseable {
             rest = rest.replaceAll("\\s", "");
         }
         if (has(StubDefect.STRIP_TRAILING_JUNK)) {
-            rest = rest.replaceAll("[^A-Za-z0-9._~+/=-]", "");
+            rest = rest.replaceAll("[!\"]+$", "");
         }
         if (!rest.matches("[A-Za-z0-9._~+/-]+=*")) {
             invalidRequest(ex, "malformed bearer token");

@@ -200,7 +200,7 @@ final class StubTokenValidator {
         if (!has(StubDefect.IGNORE_AUDIENCE)) {
             List<String> aud = c.getAudience();
             boolean ok = aud.isEmpty() ? has(StubDefect.ACCEPT_MISSING_AUD)
-                    : has(StubDefect.REJECT_AUD_ARRAY) ? aud.equals(List.of(resource)) && !(c.getClaim("aud") instanceof List)
+                    : has(StubDefect.REJECT_AUD_ARRAY) ? aud.equals(List.of(resource))
                     : aud.contains(resource);
             if (!ok) {
                 return Validation.invalid("aud");

@@ -1,0 +1,143 @@
+package dev.mcpauth.conformance.scenario;
+
+import java.util.List;
+
+import static dev.mcpauth.conformance.scenario.DefectCase.in;
+import static dev.mcpauth.conformance.scenario.DefectCase.of;
+import static dev.mcpauth.conformance.scenario.StubDefect.*;
+
+/** The both-ways table: each stub defect and the checks that must catch it. */
+final class DefectTable {
+    private static final String V0618 = CheckSpec.V0618;
+
+    private DefectTable() {
+    }
+
+    static List<DefectCase> cases() {
+        return List.of(
+                // Protected Resource Metadata
+                of(NO_PRM, "prm-served", "F", "missing-token-resource-metadata-resolves", "F").cascading(),
+                of(PRM_REQUIRES_TOKEN, "prm-served", "F", "prm-no-token-required", "F",
+                        "missing-token-resource-metadata-resolves", "F").cascading(),
+                of(PRM_TEXT_PLAIN, "prm-json-object", "F"),
+                of(PRM_EMPTY_ARRAY, "prm-no-empty-values", "W"),
+                of(PRM_RESOURCE_TRAILING_SLASH, "prm-resource-matches-location", "F", "prm-resource-equals-target", "F",
+                        "missing-token-resource-metadata-resolves", "F"),
+                of(PRM_NO_AUTH_SERVERS, "prm-authorization-servers", "F", "prm-no-empty-values", "W",
+                        "prm-authorization-servers-discoverable", "U"),
+                of(PRM_AS_ISSUER_MISMATCH, "prm-authorization-servers-discoverable", "F"),
+                of(PRM_NO_SCOPES, "prm-scopes-supported", "W"),
+                of(PRM_BEARER_QUERY, "prm-bearer-methods", "W"),
+                of(ROOT_PRM_WITH_PATH_RESOURCE, "prm-root-consistent", "F"),
+                // the no-credentials challenge
+                of(MISSING_TOKEN_403, "missing-token-status-401", "F"),
+                of(NO_WWW_AUTHENTICATE, "missing-token-bearer-challenge", "F",
+                        "challenge-syntax-parses-strictly", "F").cascading(),
+                of(ERROR_ON_MISSING_TOKEN, "missing-token-no-error", "W", "query-token-no-error", "W",
+                        "malformed-credentials-basic-scheme-no-error", "W"),
+                in(V0618, NO_RESOURCE_METADATA, "missing-token-discovery-hint", "F",
+                        "missing-token-resource-metadata-resolves", "U", "challenge-syntax-resource-metadata-every-401", "F",
+                        "challenge-syntax-resource-metadata-absolute", "I"),
+                of(NO_RESOURCE_METADATA, "missing-token-resource-metadata-resolves", "I",
+                        "challenge-syntax-resource-metadata-every-401", "I", "challenge-syntax-resource-metadata-absolute", "I"),
+                of(RESOURCE_METADATA_WRONG_URL, "missing-token-resource-metadata-resolves", "F"),
+                of(RELATIVE_RESOURCE_METADATA, "missing-token-resource-metadata-resolves", "F",
+                        "challenge-syntax-resource-metadata-absolute", "F"),
+                of(NO_SCOPE_IN_CHALLENGE, "missing-token-scope", "W"),
+                in(V0618, NO_SCOPE_IN_CHALLENGE, "missing-token-scope", "I"),
+                // challenge syntax
+                of(GET_NO_AUTH_CHECK, "challenge-syntax-get-401", "F"),
+                of(DELETE_NO_AUTH_CHECK, "challenge-syntax-delete-401", "F"),
+                of(UNPARSEABLE_CHALLENGE, "challenge-syntax-parses-strictly", "F",
+                        "challenge-syntax-resource-metadata-absolute", "I", "missing-token-bearer-challenge", "F").cascading(),
+                of(BASIC_CHALLENGE_FIRST, "challenge-syntax-bearer-first", "W"),
+                of(DUPLICATE_PARAM, "challenge-syntax-params-unique", "F"),
+                of(UNQUOTED_PARAMS, "challenge-syntax-values-quoted", "F"),
+                of(BAD_ERROR_DESCRIPTION_CHARS, "challenge-syntax-value-charset", "F"),
+                in(V0618, NO_RESOURCE_METADATA_ON_INVALID_TOKEN, "challenge-syntax-resource-metadata-every-401", "F"),
+                of(NO_RESOURCE_METADATA_ON_INVALID_TOKEN, "challenge-syntax-resource-metadata-every-401", "I"),
+                of(ECHO_TOKEN, "challenge-syntax-no-token-echo", "W"),
+                of(STACK_TRACE_BODY, "challenge-syntax-no-stack-trace", "W"),
+                // the positive control
+                of(REJECT_ALL_TOKENS, "valid-token-initialize", "F", "expired-token-status-401", "U").cascading(),
+                of(TOOLS_LIST_BROKEN, "valid-token-tools-list", "F", "valid-token-tools-call", "U"),
+                of(TOOLS_CALL_UNAUTHORIZED, "valid-token-tools-call", "F"),
+                of(CASE_SENSITIVE_SCHEME, "valid-token-lowercase-bearer", "F", "valid-token-uppercase-bearer", "F"),
+                of(SINGLE_SPACE_ONLY, "valid-token-extra-spaces", "I"),
+                of(GET_REJECTS_VALID_TOKEN, "valid-token-get", "F"),
+                of(DELETE_REJECTS_VALID_TOKEN, "valid-token-delete", "F"),
+                // expiry
+                of(ACCEPT_EXPIRED, "expired-token-status-401", "F", "expired-token-error-invalid-token", "W",
+                        "expired-token-bearer-challenge", "F", "expired-token-beyond-leeway", "F",
+                        "insufficient-scope-invalid-token-wins", "F"),
+                of(NO_ERROR_CODE_ON_INVALID_TOKEN, "expired-token-error-invalid-token", "W",
+                        "wrong-audience-error-invalid-token", "W", "bad-signature-error-invalid-token", "W",
+                        "non-jwt-token-error-invalid-token", "W"),
+                of(NO_CHALLENGE_ON_INVALID_TOKEN, "expired-token-bearer-challenge", "F",
+                        "expired-token-error-invalid-token", "W"),
+                of(LEEWAY_7_MINUTES, "expired-token-beyond-leeway", "F"),
+                // audience
+                of(IGNORE_AUDIENCE, "wrong-audience-status-401", "F", "wrong-audience-error-invalid-token", "W",
+                        "wrong-audience-missing-aud", "F", "wrong-audience-other-api", "F", "wrong-audience-id-token", "F"),
+                of(ACCEPT_MISSING_AUD, "wrong-audience-missing-aud", "F"),
+                of(REJECT_AUD_ARRAY, "wrong-audience-array-with-target", "I"),
+                // scope
+                of(INSUFFICIENT_SCOPE_401, "insufficient-scope-status-403", "F"),
+                of(INSUFFICIENT_SCOPE_NO_ERROR, "insufficient-scope-error", "W"),
+                of(INSUFFICIENT_SCOPE_NO_SCOPE, "insufficient-scope-scope-param", "W"),
+                in(V0618, INSUFFICIENT_SCOPE_NO_SCOPE, "insufficient-scope-scope-param", "I"),
+                of(INSUFFICIENT_SCOPE_NO_RESOURCE_METADATA, "insufficient-scope-resource-metadata", "W"),
+                of(CHALLENGE_NAMES_WRONG_SCOPE, "insufficient-scope-step-up", "W"),
+                of(INCONSISTENT_CHALLENGE, "insufficient-scope-consistent", "W"),
+                of(CHECK_SCOPE_BEFORE_EXPIRY, "insufficient-scope-invalid-token-wins", "F"),
+                // signatures and keys
+                of(SKIP_SIGNATURE, "bad-signature-flipped-byte", "F", "bad-signature-error-invalid-token", "W",
+                        "bad-signature-hs256-public-key-pem", "F", "bad-signature-hs256-public-key-jwk", "F",
+                        "bad-signature-other-rsa-alg", "F", "bad-signature-embedded-jwk", "F", "bad-signature-jku", "F",
+                        "bad-signature-unknown-kid", "F"),
+                of(HMAC_WITH_PUBLIC_KEY_PEM, "bad-signature-hs256-public-key-pem", "F"),
+                of(HMAC_WITH_PUBLIC_KEY_JWK, "bad-signature-hs256-public-key-jwk", "F"),
+                of(ANY_RSA_ALG, "bad-signature-other-rsa-alg", "F"),
+                of(TRUST_EMBEDDED_JWK, "bad-signature-embedded-jwk", "F"),
+                of(FETCH_JKU, "bad-signature-jku", "F"),
+                of(SERVER_ERROR_ON_UNKNOWN_KID, "bad-signature-unknown-kid", "F", "bad-signature-embedded-jwk", "F",
+                        "bad-signature-jku", "F"),
+                of(ACCEPT_ALG_NONE, "alg-none-lowercase", "F", "alg-none-capitalized", "F", "alg-none-uppercase", "F"),
+                of(SERVER_ERROR_ON_ALG_NONE, "alg-none-lowercase", "F", "alg-none-capitalized", "F",
+                        "alg-none-uppercase", "F"),
+                // issuer
+                of(IGNORE_ISSUER, "wrong-issuer-other-issuer", "F", "wrong-issuer-trailing-slash", "F"),
+                of(NORMALIZE_ISSUER_SLASH, "wrong-issuer-trailing-slash", "F"),
+                // claims
+                of(IGNORE_NBF, "token-claims-future-nbf", "F"),
+                of(ACCEPT_NO_EXP, "token-claims-no-exp", "F"),
+                of(SERVER_ERROR_ON_BAD_CLAIM_TYPE, "token-claims-non-numeric-exp", "F"),
+                of(IGNORE_CRIT, "token-claims-unknown-crit", "F"),
+                of(IGNORE_TYP, "token-claims-wrong-typ", "W"),
+                of(TYP_CASE_SENSITIVE, "token-claims-typ-case-insensitive", "I"),
+                // not JWTs
+                of(SERVER_ERROR_ON_GARBAGE, "non-jwt-token-random-opaque", "F", "non-jwt-token-error-invalid-token", "W",
+                        "non-jwt-token-single-char", "F", "non-jwt-token-random-4kb", "F", "non-jwt-token-two-parts", "F",
+                        "non-jwt-token-four-parts", "F", "non-jwt-token-five-parts", "F", "non-jwt-token-bad-base64url", "F",
+                        "non-jwt-token-non-json-header", "F", "non-jwt-token-array-payload", "F"),
+                of(SERVER_ERROR_ON_OVERSIZED, "non-jwt-token-oversized", "W"),
+                // where the token travels
+                of(ACCEPT_QUERY_TOKEN, "query-token-ignored", "F", "query-token-no-error", "U"),
+                of(PREFER_QUERY_TOKEN, "query-token-with-garbage-header", "F"),
+                of(ACCEPT_FORM_TOKEN, "query-token-form-body", "W"),
+                of(BASIC_GETS_400, "malformed-credentials-basic-scheme-401", "F",
+                        "malformed-credentials-basic-scheme-no-error", "U"),
+                of(ACCEPT_BARE_TOKEN, "malformed-credentials-bare-token", "F"),
+                of(SERVER_ERROR_ON_EMPTY_BEARER, "malformed-credentials-empty-bearer", "F"),
+                of(LENIENT_TOKEN_WHITESPACE, "malformed-credentials-space-inside", "F"),
+                of(STRIP_TRAILING_JUNK, "malformed-credentials-non-token68", "F"),
+                of(FIRST_AUTHORIZATION_WINS, "malformed-credentials-duplicate-authorization", "F"),
+                // sessions and transport
+                of(SESSION_AS_AUTH, "session-binding-no-token", "F", "session-binding-bad-token", "F",
+                        "session-binding-other-user", "W"),
+                of(SESSION_NOT_BOUND, "session-binding-other-user", "W"),
+                of(NO_ORIGIN_CHECK, "transport-security-bad-origin", "F"),
+                in(V0618, NO_ORIGIN_CHECK, "transport-security-bad-origin", "F"),
+                of(NO_PROTOCOL_VERSION_CHECK, "transport-security-bad-protocol-version", "F"));
+    }
+}

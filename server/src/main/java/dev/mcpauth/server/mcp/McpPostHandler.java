@@ -48,20 +48,26 @@ public class McpPostHandler {
         if (message instanceof JsonRpcMessage.Request request && McpDispatcher.INITIALIZE.equals(request.method())) {
             return initialize(token, request);
         }
-        JsonValue id = message instanceof JsonRpcMessage.Request request ? request.id() : JsonValue.NULL;
-        if (headers.sessionId().isEmpty()) {
-            return McpResponses.sessionRequired(id);
-        }
-        if (sessions.find(headers.sessionId().get(), SessionOwner.of(token)).isEmpty()) {
-            return McpResponses.sessionNotFound(id);
-        }
-        Optional<Response> forbidden = scopes.check(token, requiredScopes(message), describe(message));
-        if (forbidden.isPresent()) {
-            return forbidden.get();
+        Optional<Response> refused = sessionProblem(token, headers, message)
+                .or(() -> scopes.check(token, requiredScopes(message), describe(message)));
+        if (refused.isPresent()) {
+            return refused.get();
         }
         return message instanceof JsonRpcMessage.Request request
                 ? McpResponses.jsonRpc(200, dispatcher.dispatch(request))
                 : McpResponses.accepted();
+    }
+
+    /** 400 without {@code Mcp-Session-Id}; 404 for an unknown, expired or foreign session (RS-69). */
+    private Optional<Response> sessionProblem(AccessToken token, McpHeaders headers, JsonRpcMessage message) {
+        JsonValue id = message instanceof JsonRpcMessage.Request request ? request.id() : JsonValue.NULL;
+        if (headers.sessionId().isEmpty()) {
+            return Optional.of(McpResponses.sessionRequired(id));
+        }
+        if (sessions.find(headers.sessionId().get(), SessionOwner.of(token)).isEmpty()) {
+            return Optional.of(McpResponses.sessionNotFound(id));
+        }
+        return Optional.empty();
     }
 
     private Response initialize(AccessToken token, JsonRpcMessage.Request request) {

@@ -71,12 +71,20 @@ public final class JwksKeySource implements JWKSource<SecurityContext> {
 
     /**
      * Fetches now unless this trigger already fetched within the rate limit. Each trigger has
-     * its own budget, so the startup load never uses up the refetch a rotation needs.
+     * its own budget, so the startup load never uses up the refetch a rotation needs. A refresh
+     * of stale but cached keys never makes a request wait for another request's fetch.
      *
      * @return {@code true} if a new key set arrived
      */
     boolean refresh(Trigger trigger) {
-        lock.lock();
+        boolean cached = loaded.isPresent();
+        if (trigger == Trigger.MISSING_OR_STALE && cached) {
+            if (!lock.tryLock()) {
+                return false; // someone else is refreshing; the cached keys serve meanwhile
+            }
+        } else {
+            lock.lock();
+        }
         try {
             Instant now = clock.instant();
             Instant last = trigger == Trigger.UNKNOWN_KID ? lastUnknownKidFetch : lastScheduledFetch;

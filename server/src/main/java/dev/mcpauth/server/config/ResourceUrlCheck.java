@@ -38,7 +38,23 @@ final class ResourceUrlCheck {
         }
         checkPath(uri.getRawPath());
         checkTransport(uri);
+        checkLoopbackPort(uri);
         return uri;
+    }
+
+    /**
+     * A loopback resource is served by this very process, so its port must be {@code server.port}
+     * (port 0, "any free port", is exempt: tests).
+     */
+    private void checkLoopbackPort(URI uri) {
+        if (!UrlRules.isLoopbackHost(uri.getHost())) {
+            return;
+        }
+        int resourcePort = uri.getPort() != -1 ? uri.getPort() : UrlRules.isPlainHttp(uri) ? 80 : 443;
+        source.value("server.port").filter(p -> p.matches("\\d{1,5}")).map(Integer::parseInt)
+                .filter(serverPort -> serverPort != 0 && serverPort != resourcePort)
+                .ifPresent(serverPort -> problems.add(KEY + " is on loopback port " + resourcePort
+                        + " but server.port is " + serverPort + ", so the resource would not be served"));
     }
 
     private void checkPath(String path) {

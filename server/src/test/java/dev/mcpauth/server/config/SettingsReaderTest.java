@@ -78,6 +78,14 @@ class SettingsReaderTest {
     }
 
     @Test
+    void readWhenLoopbackResourcePortDiffersFromServerPortThenRefuses() {
+        SettingsRefusedException refused = assertThrows(SettingsRefusedException.class,
+                () -> SettingsReader.read(source(Map.of("server.port", "9090"))));
+        assertThat(refused.getMessage(), containsString("mcp.resource is on loopback port 8080 but server.port is 9090"));
+        assertThat(SettingsReader.read(source(Map.of("server.port", "0"))).resourceId(), is("http://127.0.0.1:8080/mcp"));
+    }
+
+    @Test
     void readWhenHttpResourceButTlsConfiguredThenRefuses() {
         SettingsRefusedException refused = assertThrows(SettingsRefusedException.class,
                 () -> SettingsReader.read(source(Map.of("server.tls.private-key.keystore.resource.path", "k.p12"))));

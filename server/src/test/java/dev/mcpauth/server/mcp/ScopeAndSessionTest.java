@@ -89,7 +89,10 @@ class ScopeAndSessionTest {
     @Test
     void rs41_es256TokenFromTheIssuerIsAccepted() {
         String token = MINT.token().key(ISSUER.ecKey()).algorithm(com.nimbusds.jose.JWSAlgorithm.ES256).sign();
-        assertThat(post(token, initialize(token), PING).statusCode(), is(200));
+        Response whoami = post(token, initialize(token), toolCall("whoami"));
+        assertThat(whoami.statusCode(), is(200));
+        assertThat("JsonWebToken also works for EC-signed tokens",
+                   whoami.jsonPath().getString("result.structuredContent.sub"), is("alice"));
     }
 
     @Test

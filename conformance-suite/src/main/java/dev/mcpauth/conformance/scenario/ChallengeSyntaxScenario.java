@@ -96,7 +96,7 @@ final class ChallengeSyntaxScenario implements Scenario {
 
     @Override
     public List<String> rows() {
-        return List.of("RS-10", "RS-17", "RS-18", "RS-21", "RS-22", "RS-23");
+        return List.of("RS-10", "RS-17", "RS-18", "RS-21", "RS-22", "RS-23", "RS-76");
     }
 
     @Override

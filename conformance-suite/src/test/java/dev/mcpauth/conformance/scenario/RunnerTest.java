@@ -1,0 +1,178 @@
+package dev.mcpauth.conformance.scenario;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import dev.mcpauth.conformance.check.CheckResult;
+import dev.mcpauth.conformance.check.Exchange;
+import dev.mcpauth.conformance.check.RunResult;
+import dev.mcpauth.conformance.check.ScenarioResult;
+import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.issuer.IssuerClient;
+import dev.mcpauth.conformance.run.ConformanceRunner;
+import dev.mcpauth.conformance.run.ProgressListener;
+import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.token.AttackerJwks;
+import dev.mcpauth.conformance.token.TokenFactory;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The runner's contract: selection, harness errors, token modes, redaction, progress. */
+class RunnerTest {
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.");
+
+    private static RunOptions options(URI target, Optional<URI> issuer, Optional<String> token, List<String> scenarios) {
+        return new RunOptions(target, issuer, CheckSpec.V1125, scenarios, token, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Duration.ofSeconds(3));
+    }
+
+    @Test
+    void unknownScenarioIdsAreRejectedWithTheKnownOnes() {
+        RunOptions o = options(URI.create("http://127.0.0.1:1/mcp"), Optional.empty(), Optional.empty(),
+                List.of("missing-token", "no-such-thing", "nope"));
+        assertThatThrownBy(() -> ConformanceRunner.run(o, ProgressListener.NONE))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no-such-thing, nope")
+                .hasMessageContaining("known: protected-resource-metadata, missing-token");
+    }
+
+    @Test
+    void selectsScenariosByIdInRunOrder() {
+        assertThat(Scenarios.select(List.of("wrong-audience", "missing-token"))).extracting(Scenario::id)
+                .containsExactly("missing-token", "wrong-audience");
+        assertThat(Scenarios.select(List.of())).hasSize(Scenarios.all().size());
+    }
+
+    @Test
+    void anUnreachableTargetMakesEveryCheckAnUntestableFailure() throws Exception {
+        int closedPort;
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = s.getLocalPort();
+        }
+        RunResult r = ConformanceRunner.run(options(URI.create("http://127.0.0.1:" + closedPort + "/mcp"),
+                Optional.of(StubHarness.issuer().issuerUrl()), Optional.empty(), List.of()), ProgressListener.NONE);
+        assertThat(r.checks()).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.status()).isIn(Status.FAILURE, Status.SKIPPED);
+            if (c.status() == Status.FAILURE) {
+                assertThat(c.untestable()).isTrue();
+                assertThat(c.errorMessage()).get().asString().contains("did not answer");
+            }
+        });
+        assertThat(r.count(Status.FAILURE)).isGreaterThan(90);
+    }
+
+    @Test
+    void operatorTokensRunWhatTheyAllowAndNeverPassWhatNeedsTheIssuer() throws Exception {
+        IssuerClient client = IssuerClient.connect(StubHarness.issuer().issuerUrl(), Duration.ofSeconds(3));
+        RunResult r;
+        try (AttackerJwks attacker = AttackerJwks.start();
+             StubMcpServer stub = StubMcpServer.start(StubHarness.issuer().issuerUrl(),
+                     new JWKSet(StubHarness.issuer().currentPublicKey()), Set.of(), false)) {
+            TokenFactory factory = TokenFactory.issuerMode(client, client.currentKey(), new TokenFactory.Template(
+                    client.issuer().toString(), stub.resource(), "operator"), attacker, Clock.systemUTC(), t -> { });
+            String operatorToken = factory.good(StubMcpServer.BASELINE).get();
+            r = ConformanceRunner.run(options(stub.target(), Optional.empty(), Optional.of(operatorToken), List.of()),
+                    ProgressListener.NONE);
+        }
+        Map<String, CheckResult> c = StubHarness.byId(r);
+        for (String id : List.of("valid-token-initialize", "valid-token-tools-call", "alg-none-lowercase",
+                "bad-signature-flipped-byte", "bad-signature-embedded-jwk", "non-jwt-token-random-opaque",
+                "insufficient-scope-status-403", "query-token-ignored", "missing-token-status-401", "prm-served")) {
+            assertThat(c.get(id).status()).as(id).isEqualTo(Status.SUCCESS);
+        }
+        for (String id : List.of("expired-token-status-401", "wrong-audience-status-401", "wrong-issuer-other-issuer",
+                "bad-signature-hs256-public-key-pem", "bad-signature-other-rsa-alg", "insufficient-scope-step-up",
+                "insufficient-scope-invalid-token-wins", "token-claims-no-exp", "session-binding-other-user")) {
+            assertThat(c.get(id).status()).as(id).isEqualTo(Status.FAILURE);
+            assertThat(c.get(id).untestable()).as(id).isTrue();
+            assertThat(c.get(id).errorMessage()).get().asString().contains("--issuer");
+        }
+        assertThat(r.checks()).filteredOn(CheckResult::untestable).noneMatch(x -> x.status() == Status.SUCCESS);
+    }
+
+    @Test
+    void anInProcessIssuerTheTargetDoesNotListGivesUntestableTokenChecksNotFailures() {
+        RunResult r = StubHarness.run(Set.of(), false, stub -> options(stub.target(), Optional.empty(), Optional.empty(),
+                List.of("protected-resource-metadata", "valid-token", "expired-token")));
+        Map<String, CheckResult> c = StubHarness.byId(r);
+        assertThat(c.get("prm-served").status()).isEqualTo(Status.SUCCESS);
+        assertThat(c.get("valid-token-initialize").untestable()).isTrue();
+        assertThat(c.get("valid-token-initialize").errorMessage()).get().asString()
+                .contains("does not list in authorization_servers");
+        assertThat(c.get("expired-token-status-401").untestable()).isTrue();
+    }
+
+    @Test
+    void noTokenTheSuiteSentReachesAnyExchangeEvenWhenTheServerEchoesIt() {
+        RunResult r = StubHarness.run(EnumSet.of(StubDefect.ECHO_TOKEN), CheckSpec.V1125, false, List.of());
+        List<String> texts = new ArrayList<>();
+        for (CheckResult c : r.checks()) {
+            for (Exchange e : c.exchanges()) {
+                texts.add(e.url());
+                e.requestHeaders().forEach(h -> texts.add(h.getValue()));
+                e.responseHeaders().forEach(h -> texts.add(h.getValue()));
+                texts.add(e.requestBody());
+                texts.add(e.responseBody());
+            }
+            c.errorMessage().ifPresent(texts::add);
+            texts.add(c.details().toString());
+        }
+        assertThat(texts).noneMatch(t -> JWT.matcher(t).find());
+        assertThat(texts).anyMatch(t -> t.contains("[REDACTED token sha256:"));
+        assertThat(StubHarness.byId(r).get("challenge-syntax-no-token-echo").exchanges().get(0).responseBody())
+                .contains("[REDACTED token sha256:");
+    }
+
+    @Test
+    void resultAndProgressDescribeTheRun() {
+        List<String> events = new ArrayList<>();
+        ProgressListener listener = new ProgressListener() {
+            @Override
+            public void scenarioStarted(String scenarioId, String title) {
+                events.add("start " + scenarioId);
+            }
+
+            @Override
+            public void checkFinished(CheckResult check) {
+                events.add("check " + check.id());
+            }
+
+            @Override
+            public void scenarioFinished(ScenarioResult result) {
+                events.add("end " + result.id());
+            }
+        };
+        RunResult[] holder = new RunResult[1];
+        StubHarness.run(Set.of(), false, stub -> {
+            RunOptions o = StubHarness.options(stub, CheckSpec.V0618, List.of("missing-token"));
+            holder[0] = ConformanceRunner.run(o, listener);
+            return StubHarness.options(stub, CheckSpec.V0618, List.of("alg-none"));
+        });
+        RunResult r = holder[0];
+        assertThat(r.suiteVersion()).isEqualTo("0.1.0");
+        assertThat(r.specVersion()).isEqualTo(CheckSpec.V0618);
+        assertThat(r.target()).matches("http://127\\.0\\.0\\.1:\\d+/mcp");
+        assertThat(r.duration()).isPositive();
+        assertThat(r.scenarios()).extracting(ScenarioResult::id).containsExactly("missing-token");
+        assertThat(r.scenarios().get(0).rows()).contains("RS-17", "RS-19");
+        assertThat(events.get(0)).isEqualTo("start missing-token");
+        assertThat(events.get(events.size() - 1)).isEqualTo("end missing-token");
+        assertThat(events).filteredOn(e -> e.startsWith("check ")).hasSize(r.checks().size());
+        CheckResult scope = StubHarness.byId(r).get("missing-token-scope");
+        assertThat(scope.level()).isEqualTo(dev.mcpauth.conformance.check.Level.MAY);
+        assertThat(scope.specReferences()).extracting(ref -> ref.id())
+                .contains("MCP-2025-06-18-authorization#scope-selection-strategy", "RFC6750-3");
+    }
+}

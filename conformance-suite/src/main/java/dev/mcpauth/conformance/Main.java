@@ -1,5 +1,6 @@
 package dev.mcpauth.conformance;
 
+import dev.mcpauth.conformance.cli.BuiltInScenarios;
 import dev.mcpauth.conformance.cli.Cli;
 import dev.mcpauth.conformance.cli.ShutdownWaiter;
 import dev.mcpauth.conformance.cli.TestIssuerLauncher;
@@ -20,7 +21,8 @@ public final class Main {
         // UTF-8 whatever the locale, so ✓ and ✗ survive a C locale in CI
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        Cli cli = new Cli(out, err, System.getenv(), ConformanceRunner::run, new TestIssuerLauncher(), Optional.empty(),
+        Cli cli = new Cli(out, err, System.getenv(), ConformanceRunner::run, new TestIssuerLauncher(),
+                Optional.of(new BuiltInScenarios()),
                 ShutdownWaiter.UNTIL_JVM_SHUTDOWN);
         int code = cli.execute(args);
         out.flush();

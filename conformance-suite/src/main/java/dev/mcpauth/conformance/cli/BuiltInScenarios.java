@@ -1,0 +1,14 @@
+package dev.mcpauth.conformance.cli;
+
+import dev.mcpauth.conformance.scenario.Scenarios;
+
+import java.util.List;
+
+/** The scenarios of this build ({@link Scenarios#all()}), for {@code list} and {@code --scenario} checks. */
+public final class BuiltInScenarios implements ScenarioCatalog {
+
+    @Override
+    public List<Scenario> scenarios() {
+        return Scenarios.all().stream().map(s -> new Scenario(s.id(), s.title())).toList();
+    }
+}

@@ -14,12 +14,18 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Defence in depth for operator-supplied tokens: the HTTP layer already redacts every token it
- * sends, and this replaces any literal occurrence of a token given on the command line in
- * everything the CLI prints or writes (console lines, messages, details, exchanges).
+ * Defence in depth for tokens: the HTTP layer already redacts every token it sends, and this
+ * replaces, in everything the CLI prints or writes (console lines, messages, details,
+ * exchanges), any literal occurrence of a token given on the command line and anything shaped
+ * like a JWS/JWE compact serialisation (a base64url JSON header {@code eyJ…} and its
+ * dot-separated parts), so a token that reached a report in a form the HTTP layer did not
+ * register (split, re-encoded) is still not published.
  */
 final class SecretScrubber {
     static final String MARKER = "[redacted]";
+    static final String JWT_MARKER = "[redacted JWT-like value]";
+    private static final java.util.regex.Pattern JWT_LIKE =
+            java.util.regex.Pattern.compile("eyJ[A-Za-z0-9_-]{8,}(?:\\.[A-Za-z0-9_-]*){0,4}");
     /** Shorter strings are not real tokens, and replacing them would mangle the reports. */
     private static final int MIN_LENGTH = 4;
 
@@ -38,13 +44,10 @@ final class SecretScrubber {
         for (String secret : secrets) {
             result = result.replace(secret, MARKER);
         }
-        return result;
+        return result.contains("eyJ") ? JWT_LIKE.matcher(result).replaceAll(JWT_MARKER) : result;
     }
 
     RunResult scrub(RunResult run) {
-        if (secrets.isEmpty()) {
-            return run;
-        }
         List<ScenarioResult> scenarios = new ArrayList<>();
         for (ScenarioResult s : run.scenarios()) {
             scenarios.add(new ScenarioResult(s.id(), scrub(s.title()), s.rows(), s.checks().stream().map(this::scrub).toList()));

@@ -52,8 +52,24 @@ class SecretScrubberTest {
     }
 
     @Test
-    void withoutSecretsTheRunIsReturnedAsIs() {
+    void withoutSecretsOrJwtLikeValuesTheRunIsUnchanged() {
         RunResult run = ReportFixtures.rawRun();
-        assertThat(new SecretScrubber(List.of()).scrub(run)).isSameAs(run);
+        assertThat(new SecretScrubber(List.of()).scrub(run)).isEqualTo(run);
+    }
+
+    @Test
+    void jwtShapedValuesAreRedactedEvenWhenNobodyRegisteredThem() {
+        String jwt = b64("{\"alg\":\"RS256\",\"kid\":\"k1\"}") + "." + b64("{\"sub\":\"someone\",\"exp\":1}") + "."
+                + b64("signature-bytes-here");
+        int half = jwt.length() / 2;
+        SecretScrubber scrubber = new SecretScrubber(List.of());
+        assertThat(scrubber.scrub("Bearer " + jwt)).isEqualTo("Bearer [redacted JWT-like value]");
+        String split = scrubber.scrub("Bearer " + jwt.substring(0, half) + " " + jwt.substring(half));
+        assertThat(split).startsWith("Bearer [redacted JWT-like value] ").doesNotContain(jwt.substring(0, half));
+        assertThat(scrubber.scrub("plain eyJ text and eyJshort")).isEqualTo("plain eyJ text and eyJshort");
+    }
+
+    private static String b64(String text) {
+        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 }

@@ -59,6 +59,8 @@ final class ExpiredTokenScenario implements Scenario {
         Verdicts.errorCode(rec, ERROR, r, "invalid_token");
         if (r.isPresent()) {
             Verdicts.bearerChallenge(rec, CHALLENGE, r.get());
+        } else if (!rec.recorded(CHALLENGE)) {
+            rec.untestable(CHALLENGE, ctx.mutated(TokenMutation.EXPIRED).unavailable(), List.of());
         }
         Verdicts.rejectMutation(ctx, rec, LEEWAY, TokenMutation.EXPIRED_BEYOND_LEEWAY, Verdicts.ONLY_401);
     }

@@ -27,7 +27,8 @@ public final class Scenarios {
                 new QueryTokenScenario(),
                 new MalformedCredentialsScenario(),
                 new SessionBindingScenario(),
-                new TransportSecurityScenario());
+                new TransportSecurityScenario(),
+                new CorsScenario());
     }
 
     /**

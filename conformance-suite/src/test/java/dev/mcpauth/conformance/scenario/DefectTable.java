@@ -138,6 +138,9 @@ final class DefectTable {
                 of(SESSION_NOT_BOUND, "session-binding-other-user", "W"),
                 of(NO_ORIGIN_CHECK, "transport-security-bad-origin", "F"),
                 in(V0618, NO_ORIGIN_CHECK, "transport-security-bad-origin", "F"),
-                of(NO_PROTOCOL_VERSION_CHECK, "transport-security-bad-protocol-version", "F"));
+                of(NO_PROTOCOL_VERSION_CHECK, "transport-security-bad-protocol-version", "F"),
+                // browsers
+                of(PREFLIGHT_REQUIRES_AUTH, "cors-preflight-no-401", "I"),
+                of(PRM_NO_CORS, "cors-prm-readable", "I"));
     }
 }

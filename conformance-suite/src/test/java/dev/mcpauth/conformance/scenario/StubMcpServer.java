@@ -151,6 +151,9 @@ final class StubMcpServer implements AutoCloseable {
         if (has(StubDefect.PRM_EMPTY_ARRAY)) {
             doc.add("resource_signing_alg_values_supported", Json.createArrayBuilder());
         }
+        if (!has(StubDefect.PRM_NO_CORS)) {
+            ex.getResponseHeaders().set("Access-Control-Allow-Origin", "*");
+        }
         send(ex, 200, has(StubDefect.PRM_TEXT_PLAIN) ? "text/plain" : "application/json; charset=utf-8",
                 doc.build().toString());
     }
@@ -163,6 +166,14 @@ final class StubMcpServer implements AutoCloseable {
         String requestOrigin = h.getFirst("Origin");
         if (requestOrigin != null && !requestOrigin.equals(origin) && !has(StubDefect.NO_ORIGIN_CHECK)) {
             send(ex, 403, "application/json", "{\"error\":\"origin not allowed\"}");
+            return;
+        }
+        if (method.equals("OPTIONS") && !has(StubDefect.PREFLIGHT_REQUIRES_AUTH)) {
+            ex.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+            ex.getResponseHeaders().set("Access-Control-Allow-Methods", "POST, GET, DELETE");
+            ex.getResponseHeaders().set("Access-Control-Allow-Headers", "authorization, content-type, mcp-protocol-version, mcp-session-id");
+            ex.getResponseHeaders().set("Access-Control-Expose-Headers", "WWW-Authenticate, Mcp-Session-Id");
+            send(ex, 204, "", "");
             return;
         }
         boolean noAuth = h.get("Authorization") == null;

@@ -5,7 +5,7 @@
 //   -> read the code from the 302 Location (works only with an AS that approves without a
 //      login page, like the SDK example's demo AS) -> token request with the verifier and resource.
 //
-// Usage: node get-token.mjs --server URL --token-file FILE [--scope "a b" | --no-scope]
+// Usage: node get-token.mjs --server URL --token-file FILE [--scope "a b" | --no-scope] [--resource URL]
 //   --server URL      MCP endpoint to start discovery from. If its PRM advertises another
 //                     `resource` (the SDK example says http://localhost:PORT/mcp even when
 //                     reached at 127.0.0.1), discovery restarts from that advertised URL, which
@@ -13,6 +13,8 @@
 //   --token-file FILE the access token is written there (mode 0600), never to stdout.
 //   --scope S         scope to request; default: the PRM's scopes_supported.
 //   --no-scope        request no scope at all (a token below the baseline, for step-up checks).
+//   --resource URL    send this `resource` instead of the PRM's (a token meant for another
+//                     resource server, for the audience probe); the flow is otherwise the same.
 // Stdout: key=value lines: resource, authorization_server, client_id, scope, expires_in.
 // Stderr: one line per hop. Exit 0 on success, 1 on any failure.
 // Loopback only: it refuses URLs whose host is not 127.0.0.1, localhost or [::1].
@@ -41,10 +43,11 @@ const { values: opts } = parseArgs({
         'token-file': { type: 'string' },
         scope: { type: 'string' },
         'no-scope': { type: 'boolean', default: false },
+        resource: { type: 'string' },
     },
 });
 if (!opts.server || !opts['token-file']) {
-    console.error('usage: node get-token.mjs --server URL --token-file FILE [--scope S | --no-scope]');
+    console.error('usage: node get-token.mjs --server URL --token-file FILE [--scope S | --no-scope] [--resource URL]');
     process.exit(1);
 }
 
@@ -83,8 +86,9 @@ async function main() {
     if (!checkResourceAllowed({ requestedResource: serverUrl, configuredResource: resourceUrl })) {
         throw new Error(`resource ${resourceUrl} does not cover ${serverUrl}`);
     }
-    // Send the PRM string verbatim as `resource`, as the SDK's auth() does.
-    const resource = prm.resource;
+    // Send the PRM string verbatim as `resource`, as the SDK's auth() does (or the override).
+    const resource = opts.resource ?? prm.resource;
+    if (opts.resource) log(`requesting a token for resource ${resource} instead of ${prm.resource}`);
 
     const authServer = prm.authorization_servers?.[0];
     if (!authServer) throw new Error('PRM lists no authorization_servers');

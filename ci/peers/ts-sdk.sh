@@ -16,9 +16,12 @@
 #      scopes, one with no scope at all (for the insufficient-scope checks);
 #   5. runs the suite in operator-token mode against the `resource` the example advertises
 #      (http://localhost:PORT/mcp, not 127.0.0.1: see reports/peers/README.md), once per spec version;
-#   6. redacts any token or token fragment left in the reports (ci/peers/redact-report.mjs), writes
+#   6. cross-checks the findings with curl (ci/peers/ts-sdk-probes.sh -> probes.md), including
+#      what operator-token mode cannot reach (a token for another resource, another client's
+#      token in a session, the token in the example's own log);
+#   7. redacts any token or token fragment left in the reports (ci/peers/redact-report.mjs), writes
 #      run-info.txt (versions, commit, timings, the OAuth trace);
-#   7. stops the example (trap on EXIT, by PID) and deletes the tokens.
+#   8. stops the example (trap on EXIT, by PID) and deletes the tokens.
 #
 # Exit codes: 0 when the harness worked, whatever the suite found (the suite exits 1 on
 # FAILUREs, which is the expected outcome against this server); 2 on a harness error (install,
@@ -155,6 +158,9 @@ get_tokens() {
     (cd "$CACHE" && "$NODE" get-token.mjs --server "http://127.0.0.1:$RS_PORT/mcp" --no-scope \
         --token-file "$work/low-token" > "$work/low-token.out" 2> "$work/low-token.log") \
         || { cat "$work/low-token.log" >&2; die "could not obtain a no-scope token"; }
+    (cd "$CACHE" && "$NODE" get-token.mjs --server "http://127.0.0.1:$RS_PORT/mcp" --resource https://other.example/mcp \
+        --token-file "$work/other-token" > /dev/null 2> "$work/other-token.log") \
+        || { cat "$work/other-token.log" >&2; die "could not obtain a token for another resource"; }
     sed 's/^/  /' "$work/token.log"
     RESOURCE=$(sed -n 's/^resource=//p' "$work/token.out")
     [ -n "$RESOURCE" ] || die "get-token.mjs printed no resource"
@@ -180,22 +186,36 @@ run_suite() {
     [ $harness -eq 0 ] || die "the suite reported a harness error (exit 2 or worse); see above"
 }
 
-# 6. Nothing secret may reach the published reports: redact whole tokens and fragments (a
+# 6. Our own curl cross-checks of the findings (what the README's judgements rest on).
+probe() {
+    local t0=$(date +%s%N)
+    {
+        echo "# curl probes against the TS SDK example ($(date -u +%Y-%m-%dT%H:%M:%SZ))"
+        echo
+        echo "Target \`$RESOURCE\`, @modelcontextprotocol/sdk $SDK_VERSION \`simpleStreamableHttp --oauth\`."
+        echo "Written by ci/peers/ts-sdk-probes.sh; tokens are shown as placeholders."
+        echo
+        "$ROOT/$PEERS/ts-sdk-probes.sh" "$RESOURCE" "$work/token" "$work/low-token" "$work/other-token" "$work/example.log"
+    } > "$out/probes.md" || die "the curl probes failed"
+    say "probes: $out/probes.md in $(elapsed "$t0")"
+}
+
+# 7. Nothing secret may reach the published reports: redact whole tokens and fragments (a
 #    mutated token the suite failed to recognise), say so loudly, then prove none is left.
 redact_reports() {
     local n
-    n=$(cd "$CACHE" && "$NODE" redact-report.mjs --secret-file "$work/token" --secret-file "$work/low-token" "$out") \
+    n=$(cd "$CACHE" && "$NODE" redact-report.mjs --secret-file "$work/token" --secret-file "$work/low-token" --secret-file "$work/other-token" "$out") \
         || die "redact-report.mjs failed"
     REDACTED=${n#redacted=}
     if [ "$REDACTED" != 0 ]; then
         echo "ts-sdk.sh: WARNING: the suite wrote $REDACTED token fragment(s) into its reports (a suite redaction bug);" \
              "replaced with '[REDACTED by ci/peers]'" >&2
     fi
-    (cd "$CACHE" && "$NODE" redact-report.mjs --check --secret-file "$work/token" --secret-file "$work/low-token" "$out" >/dev/null) \
+    (cd "$CACHE" && "$NODE" redact-report.mjs --check --secret-file "$work/token" --secret-file "$work/low-token" --secret-file "$work/other-token" "$out" >/dev/null) \
         || die "a token is still in $out after redaction: do not publish"
 }
 
-# 7. What ran, next to the reports (no secrets: the OAuth trace has URLs and status codes only).
+# 8. What ran, next to the reports (no secrets: the OAuth trace has URLs and status codes only).
 write_run_info() {
     local suite_rev dirty=""
     suite_rev=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -221,6 +241,7 @@ build
 start_example
 get_tokens
 run_suite
+probe
 redact_reports
 write_run_info
 say "done in $(elapsed "$started_all"); reports in $out/<spec version>/ (summary.md, report.html)"

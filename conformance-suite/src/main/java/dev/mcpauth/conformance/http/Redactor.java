@@ -9,12 +9,20 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Replaces every token the suite sent with {@code [REDACTED token sha256:<12 hex>]} before an
  * exchange reaches a report. Reports are published; tokens must never be, not even when a
  * server echoes them back, so responses are redacted as well as requests.
+ *
+ * <p>Pieces of a token are secrets too: a check that splits a token with a space, or a server
+ * that quotes part of one, must not leak it half by half. So after whole tokens are replaced,
+ * every run of token characters that contains {@link #WINDOW} consecutive characters of a
+ * registered token is replaced by a fragment marker.
  *
  * <p>Strings shorter than {@link #MIN_SECRET_LENGTH} are not registered: the suite sends a few
  * one-character "tokens" on purpose, and replacing every {@code x} in a report would destroy it.
@@ -22,8 +30,13 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class Redactor {
     public static final int MIN_SECRET_LENGTH = 8;
+    /** Length of the token pieces looked for in text; shorter tokens are only replaced whole. */
+    public static final int WINDOW = 12;
+
+    private static final Pattern TOKEN_RUN = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
 
     private final Map<String, String> markers = new ConcurrentHashMap<>();
+    private final Map<String, String> pieces = new ConcurrentHashMap<>();
 
     /** Registers a token (and its URL-encoded form) for redaction. */
     public void register(String token) {
@@ -32,6 +45,10 @@ public final class Redactor {
         }
         String marker = marker(token);
         markers.putIfAbsent(token, marker);
+        String fragmentMarker = marker.replace("[REDACTED token", "[REDACTED token fragment");
+        for (int i = 0; i + WINDOW <= token.length(); i++) {
+            pieces.putIfAbsent(token.substring(i, i + WINDOW), fragmentMarker);
+        }
         String encoded = URLEncoder.encode(token, StandardCharsets.UTF_8);
         if (!encoded.equals(token)) {
             markers.putIfAbsent(encoded, marker);
@@ -58,7 +75,27 @@ public final class Redactor {
                 out = out.replace(e.getKey(), e.getValue());
             }
         }
-        return out;
+        return redactPieces(out);
+    }
+
+    private String redactPieces(String text) {
+        Matcher m = TOKEN_RUN.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(out, Matcher.quoteReplacement(pieceMarker(m.group()).orElse(m.group())));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    private Optional<String> pieceMarker(String run) {
+        for (int i = 0; i + WINDOW <= run.length(); i++) {
+            String marker = pieces.get(run.substring(i, i + WINDOW));
+            if (marker != null) {
+                return Optional.of(marker);
+            }
+        }
+        return Optional.empty();
     }
 
     /** Header lines with values redacted. */

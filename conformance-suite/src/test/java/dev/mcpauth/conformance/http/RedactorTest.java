@@ -40,6 +40,20 @@ class RedactorTest {
     }
 
     @Test
+    void redactsPiecesOfATokenSoASplitTokenDoesNotLeakHalfByHalf() {
+        Redactor r = new Redactor();
+        String token = "opaqueOperatorToken0123456789abcdef";
+        r.register(token);
+        String half1 = token.substring(0, 17);
+        String half2 = token.substring(17);
+        String out = r.redact("Authorization: Bearer " + half1 + " " + half2 + " and \"" + token.substring(5, 20) + "\"");
+        assertThat(out).doesNotContain(half1).doesNotContain(half2).doesNotContain(token.substring(5, 20));
+        assertThat(out).startsWith("Authorization: Bearer [REDACTED token fragment sha256:")
+                .contains(Redactor.marker(token).substring("[REDACTED token ".length()));
+        assertThat(r.redact("nothing secret here, not even opaqueOper")).isEqualTo("nothing secret here, not even opaqueOper");
+    }
+
+    @Test
     void ignoresStringsTooShortToBeSecrets() {
         Redactor r = new Redactor();
         r.register("x");

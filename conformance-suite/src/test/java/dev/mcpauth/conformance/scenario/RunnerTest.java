@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The runner's contract: selection, harness errors, token modes, redaction, progress. */
 class RunnerTest {
-    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{4,}\\.[A-Za-z0-9_-]{4,}\\.");
+    private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}");
 
     private static RunOptions options(URI target, Optional<URI> issuer, Optional<String> token, List<String> scenarios) {
         return new RunOptions(target, issuer, CheckSpec.V1125, scenarios, token, Optional.empty(), Optional.empty(),
@@ -133,6 +133,31 @@ class RunnerTest {
         assertThat(texts).anyMatch(t -> t.contains("[REDACTED token sha256:"));
         assertThat(StubHarness.byId(r).get("challenge-syntax-no-token-echo").exchanges().get(0).responseBody())
                 .contains("[REDACTED token sha256:");
+    }
+
+    @Test
+    void noPieceOfAnOperatorTokenReachesAnyExchange() {
+        String token = StubTokenValidator.OPAQUE_TOKEN;
+        RunResult r = StubHarness.run(EnumSet.of(StubDefect.ECHO_TOKEN), false, stub -> new RunOptions(stub.target(),
+                Optional.empty(), CheckSpec.V1125, List.of(), Optional.of(token), Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty(), Duration.ofSeconds(3)));
+        List<String> texts = new ArrayList<>();
+        for (CheckResult c : r.checks()) {
+            for (Exchange e : c.exchanges()) {
+                texts.add(e.url());
+                e.requestHeaders().forEach(h -> texts.add(h.getValue()));
+                e.responseHeaders().forEach(h -> texts.add(h.getValue()));
+                texts.add(e.requestBody());
+                texts.add(e.responseBody());
+            }
+            c.errorMessage().ifPresent(texts::add);
+        }
+        assertThat(StubHarness.byId(r).get("valid-token-initialize").status()).isEqualTo(Status.SUCCESS);
+        assertThat(StubHarness.byId(r).get("malformed-credentials-space-inside").exchanges()).isNotEmpty();
+        for (int i = 0; i + 12 <= token.length(); i++) {
+            String piece = token.substring(i, i + 12);
+            assertThat(texts).as("piece " + piece).noneMatch(t -> t.contains(piece));
+        }
     }
 
     @Test

@@ -67,9 +67,16 @@ final class StubTokenValidator {
         return defects.contains(d);
     }
 
+    /** An opaque token the stub knows, as if by introspection: for operator-token runs. */
+    static final String OPAQUE_TOKEN = "operator-opaque-token-0123456789-abcdefghij";
+
     Validation validate(String token) {
         if (has(StubDefect.REJECT_ALL_TOKENS)) {
             return Validation.invalid("this stub trusts nobody");
+        }
+        if (token.equals(OPAQUE_TOKEN)) {
+            return Validation.valid(new JWTClaimsSet.Builder().subject("operator").claim("scope", StubMcpServer.BASELINE)
+                    .expirationTime(Date.from(clock.instant().plusSeconds(300))).build());
         }
         if (token.length() > 8192) {
             return has(StubDefect.SERVER_ERROR_ON_OVERSIZED) ? Validation.crash("oversized") : Validation.invalid("too long");

@@ -1,0 +1,24 @@
+/**
+ * The scenarios and their checks: what the suite asks of an MCP server acting as an OAuth
+ * resource server, one check per requirement, each naming its checklist rows and spec sections.
+ *
+ * <p>Rules every scenario follows:
+ * <ul>
+ * <li>A check has one id, whether it passes or fails; ids are kebab-case and start with the
+ *     scenario id ({@code prm-} for {@code protected-resource-metadata}).</li>
+ * <li>MUST → FAILURE, SHOULD → WARNING, MAY or silent → INFO, per spec version where the level
+ *     changes ({@link dev.mcpauth.conformance.scenario.CheckSpec#in0618}).</li>
+ * <li>A missing prerequisite is an untestable FAILURE, never SKIPPED; SKIPPED only means the
+ *     check does not apply to the selected spec version. A check a scenario never reached is
+ *     filled in as untestable by {@link dev.mcpauth.conformance.scenario.CheckRecorder}.</li>
+ * <li>Every "this bad token is refused" check depends on the positive control: when a good
+ *     token is refused too, a refusal proves nothing, so those checks are untestable.</li>
+ * <li>Where the specs disagree, the checklist's §4 policy is followed and said in the check's
+ *     description (malformed tokens: 400 or 401; lenient {@code typ}; leeway at most 5 minutes;
+ *     root PRM only for a root resource).</li>
+ * </ul>
+ *
+ * <p>Tokens come from the suite's issuer (every mutation possible) or from the operator (only
+ * what needs no issuer key); see {@link dev.mcpauth.conformance.token.TokenFactory}.
+ */
+package dev.mcpauth.conformance.scenario;

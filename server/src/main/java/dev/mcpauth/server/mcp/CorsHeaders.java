@@ -12,7 +12,7 @@ final class CorsHeaders {
     static final String EXPOSED = "WWW-Authenticate, Mcp-Session-Id, MCP-Protocol-Version";
     static final String ALLOWED_METHODS = "POST, GET, DELETE, OPTIONS";
     static final String ALLOWED_HEADERS =
-            "Authorization, Content-Type, Accept, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID";
+            "Authorization, Content-Type, Accept, Mcp-Session-Id, MCP-Protocol-Version, Mcp-Method, Mcp-Name, Last-Event-ID";
     static final String MAX_AGE_SECONDS = "600";
 
     private CorsHeaders() {

@@ -12,8 +12,12 @@ public final class JsonRpc {
     public static final int METHOD_NOT_FOUND = -32601;
     public static final int INVALID_PARAMS = -32602;
     public static final int INTERNAL_ERROR = -32603;
-    /** Used by the MCP SDKs for an unknown or expired {@code Mcp-Session-Id}. */
+    /** Used by the MCP SDKs for an unknown or expired {@code Mcp-Session-Id} (legacy sub-range). */
     public static final int SESSION_NOT_FOUND = -32001;
+    /** 2026-07-28 {@code HeaderMismatch}: a standard header is missing, malformed or differs from the body. */
+    public static final int HEADER_MISMATCH = -32020;
+    /** 2026-07-28 {@code UnsupportedProtocolVersion}, with {@code data.supported} and {@code data.requested}. */
+    public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 
     private JsonRpc() {
     }
@@ -27,6 +31,14 @@ public final class JsonRpc {
                 .add("jsonrpc", "2.0")
                 .add("id", id)
                 .add("error", Json.createObjectBuilder().add("code", code).add("message", message))
+                .build();
+    }
+
+    public static JsonObject error(JsonValue id, int code, String message, JsonObject data) {
+        return Json.createObjectBuilder()
+                .add("jsonrpc", "2.0")
+                .add("id", id)
+                .add("error", Json.createObjectBuilder().add("code", code).add("message", message).add("data", data))
                 .build();
     }
 

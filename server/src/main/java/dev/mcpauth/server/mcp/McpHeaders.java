@@ -5,18 +5,38 @@ import java.util.Optional;
 
 import jakarta.ws.rs.core.HttpHeaders;
 
-/** The request headers the MCP transport cares about, read once. */
-record McpHeaders(Optional<String> protocolVersion, Optional<String> sessionId, Optional<String> contentType) {
+/**
+ * The request headers the MCP transport cares about, read once. Values are stripped of
+ * surrounding whitespace (RFC 9110 §5.5 optional whitespace); an empty value counts as absent.
+ *
+ * @param mcpMethod {@code Mcp-Method} (2026-07-28)
+ * @param mcpName   {@code Mcp-Name} (2026-07-28), still possibly Base64-sentinel encoded
+ */
+record McpHeaders(Optional<String> protocolVersion,
+                  Optional<String> sessionId,
+                  Optional<String> contentType,
+                  Optional<String> mcpMethod,
+                  Optional<String> mcpName) {
+
+    static final String MCP_METHOD = "Mcp-Method";
+    static final String MCP_NAME = "Mcp-Name";
 
     static McpHeaders of(HttpHeaders headers) {
         return new McpHeaders(value(headers, ProtocolVersionPolicy.HEADER),
                               value(headers, McpResponses.SESSION_HEADER),
-                              value(headers, HttpHeaders.CONTENT_TYPE));
+                              value(headers, HttpHeaders.CONTENT_TYPE),
+                              value(headers, MCP_METHOD),
+                              value(headers, MCP_NAME));
     }
 
     /** Clients MUST send {@code application/json}; a missing type is tolerated. */
     boolean isJsonOrAbsent() {
         return contentType.map(t -> t.toLowerCase(Locale.ROOT).startsWith("application/json")).orElse(true);
+    }
+
+    /** Whether this request asks for the stateless 2026-07-28 transport. */
+    boolean isModern() {
+        return ProtocolVersionPolicy.isModern(protocolVersion);
     }
 
     private static Optional<String> value(HttpHeaders headers, String name) {

@@ -1,104 +1,74 @@
 package dev.mcpauth.server.mcp;
 
 import java.util.Optional;
-import java.util.Set;
 
 import dev.mcpauth.server.auth.AccessToken;
 import dev.mcpauth.server.auth.AuthNotes;
-import dev.mcpauth.server.auth.ScopePolicy;
-import dev.mcpauth.server.mcp.tools.ToolRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code POST /mcp} after authentication, in the order the checks run: protocol version (400),
- * media type (415), JSON-RPC envelope (400/-32700, -32600), session (400 missing, 404 unknown or
- * foreign), scope (403), then dispatch (200, or 202 for notifications).
+ * {@code POST /mcp} after authentication: the checks every era shares, then the era's own
+ * pipeline. Shared, in order: {@code MCP-Protocol-Version} present and unsupported (400,
+ * {@code -32022}), media type (415), a request whose {@code _meta} declares a protocol version
+ * the header does not carry (400, {@code -32020}). Then {@code 2026-07-28} goes to
+ * {@link StatelessPostHandler}, everything else to {@link LegacyPostHandler} (a dual-era server,
+ * basic/versioning "Backward Compatibility").
  */
 @ApplicationScoped
 public class McpPostHandler {
 
-    private final McpSessions sessions;
-    private final McpDispatcher dispatcher;
-    private final ScopeGate scopes;
+    private final LegacyPostHandler legacy;
+    private final StatelessPostHandler stateless;
 
     @Inject
-    public McpPostHandler(McpSessions sessions, McpDispatcher dispatcher, ScopeGate scopes) {
-        this.sessions = sessions;
-        this.dispatcher = dispatcher;
-        this.scopes = scopes;
+    public McpPostHandler(LegacyPostHandler legacy, StatelessPostHandler stateless) {
+        this.legacy = legacy;
+        this.stateless = stateless;
     }
 
     Response handle(AccessToken token, McpHeaders headers, String body) {
+        JsonRpcMessage message = JsonRpcMessage.parse(body);
+        Optional<String> tool = message instanceof JsonRpcMessage.Request r ? r.toolName() : Optional.empty();
+        AuthNotes.current().ifPresent(notes -> notes.call(message.methodName(), tool));
         if (!ProtocolVersionPolicy.isAcceptable(headers.protocolVersion())) {
-            return McpResponses.unsupportedVersion(headers.protocolVersion().orElse(""));
+            return McpResponses.unsupportedVersion(idOf(message), headers.protocolVersion().orElse(""));
         }
         if (!headers.isJsonOrAbsent()) {
             return McpResponses.plainError(415, "unsupported_media_type", "POST /mcp takes application/json");
         }
-        JsonRpcMessage message = JsonRpcMessage.parse(body);
-        Optional<String> tool = message instanceof JsonRpcMessage.Request r ? r.toolName() : Optional.empty();
-        AuthNotes.current().ifPresent(notes -> notes.call(message.methodName(), tool));
-        if (message instanceof JsonRpcMessage.Invalid invalid) {
-            return McpResponses.jsonRpcError(invalid.id(), invalid.code(), invalid.message());
+        Optional<String> mismatch = versionMismatch(headers, message);
+        if (mismatch.isPresent()) {
+            return McpResponses.headerMismatch(idOf(message), mismatch.get());
         }
-        if (message instanceof JsonRpcMessage.Request request && McpDispatcher.INITIALIZE.equals(request.method())) {
-            return initialize(token, request);
-        }
-        Optional<Response> refused = sessionProblem(token, headers, message)
-                .or(() -> scopes.check(token, requiredScopes(message), describe(message)));
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        return message instanceof JsonRpcMessage.Request request
-                ? McpResponses.jsonRpc(200, dispatcher.dispatch(request))
-                : McpResponses.accepted();
+        return headers.isModern() ? stateless.handle(token, headers, message) : legacy.handle(token, headers, message);
     }
 
-    /** 400 without {@code Mcp-Session-Id}; 404 for an unknown, expired or foreign session (RS-69). */
-    private Optional<Response> sessionProblem(AccessToken token, McpHeaders headers, JsonRpcMessage message) {
-        JsonValue id = message instanceof JsonRpcMessage.Request request ? request.id() : JsonValue.NULL;
-        if (headers.sessionId().isEmpty()) {
-            return Optional.of(McpResponses.sessionRequired(id));
+    /**
+     * A request that declares its version in {@code _meta} is a modern one: the header must be
+     * there and say the same (transports/streamable-http "Protocol Version Header").
+     */
+    private static Optional<String> versionMismatch(McpHeaders headers, JsonRpcMessage message) {
+        if (!(message instanceof JsonRpcMessage.Request request)) {
+            return Optional.empty();
         }
-        if (sessions.find(headers.sessionId().get(), SessionOwner.of(token)).isEmpty()) {
-            return Optional.of(McpResponses.sessionNotFound(id));
+        Optional<String> declared = RequestMeta.of(request).protocolVersion();
+        if (declared.isEmpty() || declared.equals(headers.protocolVersion())) {
+            return Optional.empty();
         }
-        return Optional.empty();
+        return Optional.of(headers.protocolVersion()
+                .map(h -> ProtocolVersionPolicy.HEADER + " header value '" + McpResponses.printable(h)
+                        + "' does not match body value '" + McpResponses.printable(declared.get()) + "'")
+                .orElse(ProtocolVersionPolicy.HEADER + " header is required"));
     }
 
-    private Response initialize(AccessToken token, JsonRpcMessage.Request request) {
-        Optional<Response> forbidden = scopes.check(token, Set.of(ScopePolicy.BASELINE), "method initialize");
-        if (forbidden.isPresent()) {
-            return forbidden.get();
-        }
-        if (!(request.params().get("protocolVersion") instanceof JsonString requested)) {
-            return McpResponses.jsonRpcError(request.id(), JsonRpc.INVALID_PARAMS,
-                                             "Invalid params: protocolVersion must be a string");
-        }
-        String version = ProtocolVersionPolicy.negotiate(Optional.of(requested.getString()));
-        McpSessions.McpSession session = sessions.create(SessionOwner.of(token), version);
-        return Response.fromResponse(McpResponses.jsonRpc(200,
-                        JsonRpc.result(request.id(), dispatcher.initializeResult(version))))
-                .header(McpResponses.SESSION_HEADER, session.id())
-                .build();
-    }
-
-    /** {@code mcp:read} for every method; for {@code tools/call}, what that tool needs. */
-    private Set<String> requiredScopes(JsonRpcMessage message) {
-        if (message instanceof JsonRpcMessage.Request request && "tools/call".equals(request.method())) {
-            return dispatcher.toolFor(request).map(ToolRegistry::requiredScopes).orElse(Set.of(ScopePolicy.BASELINE));
-        }
-        return Set.of(ScopePolicy.BASELINE);
-    }
-
-    private String describe(JsonRpcMessage message) {
-        if (message instanceof JsonRpcMessage.Request request && "tools/call".equals(request.method())) {
-            return dispatcher.toolFor(request).map(t -> "tool " + t.name()).orElse("method tools/call");
-        }
-        return message.methodName().map(m -> "method " + m).orElse("this request");
+    private static JsonValue idOf(JsonRpcMessage message) {
+        return switch (message) {
+            case JsonRpcMessage.Request request -> request.id();
+            case JsonRpcMessage.Invalid invalid -> invalid.id();
+            default -> JsonValue.NULL;
+        };
     }
 }

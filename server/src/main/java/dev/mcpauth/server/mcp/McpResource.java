@@ -48,18 +48,27 @@ public class McpResource {
         return post.handle(token(), McpHeaders.of(headers), new String(body, StandardCharsets.UTF_8));
     }
 
-    /** No server-to-client SSE stream is offered, which the transport allows as 405. */
+    /**
+     * No standalone server-to-client SSE stream is offered, which every transport version allows
+     * as 405; 2026-07-28 has none at all (RS-70).
+     */
     @GET
-    public Response get() {
-        return Response.status(Response.Status.METHOD_NOT_ALLOWED).header(HttpHeaders.ALLOW, "POST, DELETE, OPTIONS").build();
+    public Response get(@Context HttpHeaders headers) {
+        return McpResponses.methodNotAllowed(McpHeaders.of(headers).isModern());
     }
 
-    /** Ends the caller's own session: 204, or 404 if it is unknown or someone else's. */
+    /**
+     * Legacy: ends the caller's own session: 204, or 404 if it is unknown or someone else's.
+     * 2026-07-28 has no sessions, so there is nothing to end: 405 (RS-70).
+     */
     @DELETE
     public Response delete(@Context HttpHeaders headers) {
         McpHeaders mcp = McpHeaders.of(headers);
         if (!ProtocolVersionPolicy.isAcceptable(mcp.protocolVersion())) {
-            return McpResponses.unsupportedVersion(mcp.protocolVersion().orElse(""));
+            return McpResponses.unsupportedVersion(JsonValue.NULL, mcp.protocolVersion().orElse(""));
+        }
+        if (mcp.isModern()) {
+            return McpResponses.methodNotAllowed(true);
         }
         if (mcp.sessionId().isEmpty()) {
             return McpResponses.sessionRequired(JsonValue.NULL);

@@ -2,6 +2,7 @@ package dev.mcpauth.server.mcp;
 
 import dev.mcpauth.server.auth.BearerChallenge;
 import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -29,11 +30,39 @@ final class McpResponses {
         return Response.accepted().build();
     }
 
-    /** RS-68: unsupported {@code MCP-Protocol-Version}. */
-    static Response unsupportedVersion(String version) {
-        String supported = String.join(", ", ProtocolVersionPolicy.SUPPORTED);
-        return jsonRpc(400, JsonRpc.error(JsonValue.NULL, JsonRpc.INVALID_REQUEST,
-                "Bad Request: unsupported MCP-Protocol-Version " + printable(version) + " (supported: " + supported + ")"));
+    /**
+     * RS-68: a present, unsupported {@code MCP-Protocol-Version}. The 2026-07-28
+     * {@code UnsupportedProtocolVersionError} (400, {@code -32022}, the supported versions and the
+     * requested one) in every era: a 2025 client only needs the 400, a 2026 client needs the body
+     * to tell a modern server from a legacy one.
+     */
+    static Response unsupportedVersion(JsonValue id, String requested) {
+        JsonArrayBuilder supported = Json.createArrayBuilder();
+        ProtocolVersionPolicy.SUPPORTED.forEach(supported::add);
+        JsonObject data = Json.createObjectBuilder().add("supported", supported).add("requested", printable(requested)).build();
+        return jsonRpc(400, JsonRpc.error(id, JsonRpc.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version", data));
+    }
+
+    /** RS-68 (2026-07-28): a standard header missing, malformed or not matching the body. */
+    static Response headerMismatch(JsonValue id, String detail) {
+        return jsonRpc(400, JsonRpc.error(id, JsonRpc.HEADER_MISMATCH, "Header mismatch: " + detail));
+    }
+
+    /** 2026-07-28: a request without the required {@code _meta} fields is malformed: 400, -32602. */
+    static Response invalidRequestMeta(JsonValue id, String detail) {
+        return jsonRpc(400, JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "Invalid params: " + detail));
+    }
+
+    /** 2026-07-28: a method this server does not implement (for that era) is 404 with -32601. */
+    static Response methodNotFound(JsonValue id) {
+        return jsonRpc(404, JsonRpc.error(id, JsonRpc.METHOD_NOT_FOUND, "Method not found"));
+    }
+
+    /** GET (no standalone SSE stream) and, in 2026-07-28, DELETE (no sessions): 405. */
+    static Response methodNotAllowed(boolean modern) {
+        return Response.status(Response.Status.METHOD_NOT_ALLOWED)
+                .header(HttpHeaders.ALLOW, modern ? "POST, OPTIONS" : "POST, DELETE, OPTIONS")
+                .build();
     }
 
     /** A non-initialize request without {@code Mcp-Session-Id}. */
@@ -60,8 +89,9 @@ final class McpResponses {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
     }
 
-    private static String printable(String value) {
+    /** Client-supplied text fit to quote back: visible ASCII only, at most 64 characters. */
+    static String printable(String value) {
         String cleaned = value.replaceAll("[^\\x20-\\x7E]", "?");
-        return cleaned.length() > 40 ? cleaned.substring(0, 40) + "..." : cleaned;
+        return cleaned.length() > 64 ? cleaned.substring(0, 64) + "..." : cleaned;
     }
 }

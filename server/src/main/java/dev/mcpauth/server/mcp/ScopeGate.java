@@ -21,10 +21,17 @@ import jakarta.ws.rs.core.Response;
 public class ScopeGate {
 
     private final McpSettings settings;
+    private final CallScopes callScopes;
 
     @Inject
-    public ScopeGate(McpSettings settings) {
+    public ScopeGate(McpSettings settings, CallScopes callScopes) {
         this.settings = settings;
+        this.callScopes = callScopes;
+    }
+
+    /** The scope decision for one JSON-RPC message: a 403 if the token lacks what it needs. */
+    Optional<Response> check(AccessToken token, JsonRpcMessage message) {
+        return check(token, callScopes.requiredFor(message), callScopes.describe(message));
     }
 
     /**

@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.mcpauth.server.support.ModernCalls;
 import dev.mcpauth.server.support.TestConfig;
 import dev.mcpauth.server.support.TestIssuer;
 import dev.mcpauth.server.support.TokenMinter;
@@ -53,6 +54,7 @@ class FetchUpstreamTest {
 
     @Test
     void rs58_upstreamGetsTheServersCredentialNeverTheClientToken() {
+        SEEN_AUTHORIZATION.clear();
         String token = MINT.token().scope("mcp:read mcp:write").sign();
         Response response = post(token, initialize(token), toolCall("fetch_upstream"));
         assertThat(response.statusCode(), is(200));
@@ -69,6 +71,22 @@ class FetchUpstreamTest {
         assertThat(response.header("WWW-Authenticate"), is("Bearer error=\"insufficient_scope\", error_description=\"tool "
                 + "fetch_upstream needs mcp:read mcp:write\", scope=\"mcp:read mcp:write\", resource_metadata=\""
                 + TestConfig.PRM_URL + "\""));
+    }
+
+    @Test
+    void rs64_rs65_inStatelessModeOneChallengeNamesBothScopesAndAdminCoversThem() {
+        String expected = "Bearer error=\"insufficient_scope\", error_description=\"tool fetch_upstream needs mcp:read "
+                + "mcp:write\", scope=\"mcp:read mcp:write\", resource_metadata=\"" + TestConfig.PRM_URL + "\"";
+        Response readOnly = ModernCalls.callTool(MINT.token().sign(), "fetch_upstream");
+        assertThat(readOnly.statusLine(), is("HTTP/1.1 403 Forbidden"));
+        assertThat(readOnly.header("WWW-Authenticate"), is(expected));
+        Response writeOnly = ModernCalls.callTool(MINT.token().scope("mcp:write").sign(), "fetch_upstream");
+        assertThat("the challenge names everything the call needs, not only what is missing",
+                   writeOnly.header("WWW-Authenticate"), is(expected));
+        assertThat(ModernCalls.callTool(MINT.token().scope("mcp:read mcp:write").sign(), "fetch_upstream").statusLine(),
+                   is("HTTP/1.1 200 OK"));
+        assertThat(ModernCalls.callTool(MINT.token().scope("mcp:admin").sign(), "fetch_upstream").statusLine(),
+                   is("HTTP/1.1 200 OK"));
     }
 
     @Test

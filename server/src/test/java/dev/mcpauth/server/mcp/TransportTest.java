@@ -91,7 +91,8 @@ class TransportTest {
         assertThat(response.header("Access-Control-Allow-Origin"), is(BROWSER));
         assertThat(response.header("Access-Control-Allow-Methods"), is("POST, GET, DELETE, OPTIONS"));
         assertThat(response.header("Access-Control-Allow-Headers"),
-                   is("Authorization, Content-Type, Accept, Mcp-Session-Id, MCP-Protocol-Version, Last-Event-ID"));
+                   is("Authorization, Content-Type, Accept, Mcp-Session-Id, MCP-Protocol-Version, Mcp-Method, Mcp-Name, "
+                      + "Last-Event-ID"));
         assertThat(response.header("WWW-Authenticate"), nullValue());
     }
 
@@ -102,7 +103,11 @@ class TransportTest {
         Response response = withToken(token).header("Mcp-Session-Id", session).header("MCP-Protocol-Version", "1999-01-01")
                 .contentType(ContentType.JSON).body(PING).post("/mcp");
         assertThat(response.statusCode(), is(400));
-        assertThat(response.jsonPath().getInt("error.code"), is(-32600));
+        assertThat("the 2026-07-28 UnsupportedProtocolVersionError, so modern clients can tell a modern server",
+                   response.jsonPath().getInt("error.code"), is(-32022));
+        assertThat(response.jsonPath().getList("error.data.supported"), contains("2026-07-28", "2025-11-25", "2025-06-18"));
+        assertThat(response.jsonPath().getString("error.data.requested"), is("1999-01-01"));
+        assertThat(response.jsonPath().getInt("id"), is(3));
     }
 
     @Test
@@ -119,7 +124,8 @@ class TransportTest {
     @CsvSource(delimiter = '|', value = {
             "2025-06-18 | 2025-06-18",
             "2025-11-25 | 2025-11-25",
-            "2024-11-05 | 2025-11-25"})
+            "2024-11-05 | 2025-11-25",
+            "2026-07-28 | 2025-11-25"})
     void initializeNegotiatesTheRequestedVersionOrTheLatest(String requested, String negotiated) {
         String body = INITIALIZE.replace("2025-06-18", requested);
         Response response = withToken(MINT.token().sign()).contentType(ContentType.JSON).body(body).post("/mcp");

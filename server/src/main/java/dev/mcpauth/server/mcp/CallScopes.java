@@ -1,0 +1,42 @@
+package dev.mcpauth.server.mcp;
+
+import java.util.Set;
+
+import dev.mcpauth.server.auth.ScopePolicy;
+import dev.mcpauth.server.mcp.tools.ToolRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The scopes one JSON-RPC message needs, the same in every protocol era (RS-62..RS-66): every
+ * method needs {@code mcp:read}; {@code tools/call} needs what the named tool needs, all of it
+ * named in one challenge.
+ */
+@ApplicationScoped
+public class CallScopes {
+
+    static final String TOOLS_CALL = "tools/call";
+
+    private final McpDispatcher dispatcher;
+
+    @Inject
+    public CallScopes(McpDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    /** Every scope this message needs, collapsed by the hierarchy ({@code mcp:admin} alone when it is needed). */
+    Set<String> requiredFor(JsonRpcMessage message) {
+        if (message instanceof JsonRpcMessage.Request request && TOOLS_CALL.equals(request.method())) {
+            return dispatcher.toolFor(request).map(ToolRegistry::requiredScopes).orElse(Set.of(ScopePolicy.BASELINE));
+        }
+        return Set.of(ScopePolicy.BASELINE);
+    }
+
+    /** What is being called, for {@code error_description}: "tool server_status", "method ping". */
+    String describe(JsonRpcMessage message) {
+        if (message instanceof JsonRpcMessage.Request request && TOOLS_CALL.equals(request.method())) {
+            return dispatcher.toolFor(request).map(t -> "tool " + t.name()).orElse("method tools/call");
+        }
+        return message.methodName().map(m -> "method " + m).orElse("this request");
+    }
+}

@@ -1,0 +1,65 @@
+package dev.mcpauth.server.mcp;
+
+import java.util.Optional;
+
+import dev.mcpauth.server.auth.AccessToken;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * {@code POST /mcp} with {@code MCP-Protocol-Version: 2026-07-28}: the stateless Streamable HTTP
+ * transport (RS-70). No session is minted or required ({@code Mcp-Session-Id} is ignored), there
+ * is no {@code initialize}. Checks, in order: JSON-RPC envelope (400), standard headers
+ * (400/-32020), {@code _meta} (400/-32602), scope (403, every scope in one challenge),
+ * method (404/-32601), then the answer with {@code resultType} and caching hints.
+ */
+@ApplicationScoped
+public class StatelessPostHandler {
+
+    private final McpDispatcher dispatcher;
+    private final ScopeGate scopes;
+
+    @Inject
+    public StatelessPostHandler(McpDispatcher dispatcher, ScopeGate scopes) {
+        this.dispatcher = dispatcher;
+        this.scopes = scopes;
+    }
+
+    Response handle(AccessToken token, McpHeaders headers, JsonRpcMessage message) {
+        return switch (message) {
+            case JsonRpcMessage.Invalid invalid -> McpResponses.jsonRpcError(invalid.id(), invalid.code(), invalid.message());
+            case JsonRpcMessage.ClientResponse ignored -> McpResponses.jsonRpcError(JsonValue.NULL, JsonRpc.INVALID_REQUEST,
+                    "Invalid Request: in 2026-07-28 a client sends requests and notifications only");
+            case JsonRpcMessage.Notification notification ->
+                    scopes.check(token, notification).orElseGet(McpResponses::accepted);
+            case JsonRpcMessage.Request request -> request(token, headers, request);
+        };
+    }
+
+    private Response request(AccessToken token, McpHeaders headers, JsonRpcMessage.Request request) {
+        JsonValue id = request.id();
+        Optional<String> headerProblem = StandardHeaderCheck.problem(headers, request);
+        if (headerProblem.isPresent()) {
+            return McpResponses.headerMismatch(id, headerProblem.get());
+        }
+        Optional<String> metaProblem = RequestMeta.of(request).problem();
+        if (metaProblem.isPresent()) {
+            return McpResponses.invalidRequestMeta(id, metaProblem.get());
+        }
+        Optional<Response> forbidden = scopes.check(token, request);
+        if (forbidden.isPresent()) {
+            return forbidden.get();
+        }
+        if (!dispatcher.servesModern(request.method())) {
+            return McpResponses.methodNotFound(id);
+        }
+        JsonObject answer = McpDispatcher.DISCOVER.equals(request.method())
+                ? JsonRpc.result(id, dispatcher.discoverResult())
+                : dispatcher.dispatch(request);
+        int status = answer.get("error") instanceof JsonObject error ? JsonRpc.httpStatusFor(error.getInt("code")) : 200;
+        return McpResponses.jsonRpc(status, ModernResults.complete(request.method(), answer));
+    }
+}

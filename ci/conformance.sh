@@ -1,0 +1,101 @@
+#!/usr/bin/env bash
+# The main job: build, start the suite's test issuer and the reference server (trusting it)
+# on free loopback ports, run the conformance suite against the server for every spec
+# version, write the reports, stop what it started, and exit with the suite's code.
+#
+#   ci/conformance.sh                      # our server, reports in reports/latest/<spec-version>/
+#   ci/conformance.sh --out DIR            # same, reports in DIR/<spec-version>/
+#   ci/conformance.sh --target URL [...]   # any other server: every argument goes to `run`
+#
+# The server runs its strict RFC 9068 token-type profile (the suite issuer sends typ at+jwt);
+# its lenient default accepts typ JWT (Keycloak), which the suite reports as one WARNING.
+# Environment: SPEC_VERSIONS (default "2025-06-18 2025-11-25"), SKIP_BUILD=1 to reuse the jars.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+. ci/java-home.sh
+
+SUITE_JAR=conformance-suite/target/mcp-auth-conformance.jar
+SERVER_JAR=server/target/mcp-auth-server.jar
+
+build() {
+    if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$SUITE_JAR" ] || [ ! -f "$SERVER_JAR" ]; then
+        echo "conformance.sh: building (mvn package -DskipTests)"
+        mvn -B -ntp -q package -DskipTests
+    fi
+}
+
+for arg in "$@"; do
+    if [ "$arg" = "--target" ]; then
+        build
+        exec java -jar "$SUITE_JAR" run "$@"
+    fi
+done
+
+out=reports/latest
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --out) out="$2"; shift 2 ;;
+        *) echo "conformance.sh: unknown argument $1 (use --out DIR, or --target URL for another server)" >&2; exit 2 ;;
+    esac
+done
+
+build
+work=$(mktemp -d)
+pids=()
+cleanup() {
+    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+# wait_for FILE PATTERN SECONDS: until a line matching PATTERN appears in FILE.
+wait_for_line() {
+    local deadline=$((SECONDS + $3))
+    until grep -q "$2" "$1" 2>/dev/null; do
+        if [ $SECONDS -ge $deadline ]; then
+            echo "conformance.sh: timed out waiting for '$2' in $1:" >&2; cat "$1" >&2; return 1
+        fi
+        sleep 0.2
+    done
+}
+
+wait_for_http() {
+    local deadline=$((SECONDS + $2))
+    until curl -fsS -o /dev/null "$1" 2>/dev/null; do
+        if [ $SECONDS -ge $deadline ]; then
+            echo "conformance.sh: timed out waiting for $1; server log:" >&2; cat "$work/server.log" >&2; return 1
+        fi
+        sleep 0.2
+    done
+}
+
+issuer_port=$(java -jar "$SUITE_JAR" free-port)
+java -jar "$SUITE_JAR" issuer --host 127.0.0.1 --port "$issuer_port" --keys "$work/issuer-keys.json" \
+    > "$work/issuer.out" 2>&1 &
+pids+=($!)
+wait_for_line "$work/issuer.out" '^issuer=' 30
+issuer=$(sed -n 's/^issuer=//p' "$work/issuer.out" | head -n 1)
+
+server_port=$(java -jar "$SUITE_JAR" free-port)
+resource="http://127.0.0.1:$server_port/mcp"
+java -Dserver.host=127.0.0.1 -Dserver.port="$server_port" \
+     -Dmcp.resource="$resource" -Dmcp.auth.issuer="$issuer" -Dmcp.auth.token-type=rfc9068 \
+     -jar "$SERVER_JAR" > "$work/server.log" 2>&1 &
+pids+=($!)
+wait_for_http "http://127.0.0.1:$server_port/.well-known/oauth-protected-resource/mcp" 60
+echo "conformance.sh: issuer $issuer, server $resource"
+
+rc=0
+for version in ${SPEC_VERSIONS:-2025-06-18 2025-11-25}; do
+    started=$(date +%s%N)
+    set +e
+    java -jar "$SUITE_JAR" run --target "$resource" --issuer "$issuer" --spec-version "$version" \
+        --out "$out/$version" --expected-failures ci/expected-failures.txt
+    code=$?
+    set -e
+    elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
+    echo "conformance.sh: spec $version: exit $code in $((elapsed_ms / 1000)).$(printf '%03d' $((elapsed_ms % 1000))) s"
+    [ $code -gt $rc ] && rc=$code
+done
+exit $rc

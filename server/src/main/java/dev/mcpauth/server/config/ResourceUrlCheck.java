@@ -68,8 +68,7 @@ final class ResourceUrlCheck {
     }
 
     private void checkTransport(URI uri) {
-        boolean tls = source.hasKeyWithPrefix("server.tls.")
-                && !source.value("server.tls.enabled").map("false"::equalsIgnoreCase).orElse(false);
+        boolean tls = TlsCheck.isEnabled(source);
         if (UrlRules.isPlainHttp(uri) && !UrlRules.isLoopbackHost(uri.getHost()) && !tls) {
             problems.add(KEY + " uses http:// on non-loopback host " + uri.getHost()
                     + " without TLS; use https:// and configure server.tls.*");

@@ -57,6 +57,7 @@ public final class SettingsReader {
         Duration ttl = seconds(JWKS_CACHE_TTL, 300, 86_400);
         String name = source.value(RESOURCE_NAME).orElse("MCP auth reference server");
         Optional<URI> upstream = source.value(UPSTREAM_URL).map(text -> authServerUrl(UPSTREAM_URL, text));
+        TlsCheck.check(source, problems);
         if (!problems.isEmpty()) {
             throw new SettingsRefusedException(problems);
         }

@@ -7,12 +7,16 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -93,10 +97,40 @@ class SettingsReaderTest {
     }
 
     @Test
-    void readWhenHttpsResourceOnPublicHostWithTlsThenAccepted() {
-        McpSettings settings = SettingsReader.read(source(Map.of("mcp.resource", "https://mcp.example.test/mcp",
-                "server.tls.private-key.keystore.resource.path", "k.p12")));
-        assertThat(settings.resourceId(), is("https://mcp.example.test/mcp"));
+    void readWhenHttpsResourceWithTlsAndAKeystoreFileThenAccepted(@TempDir Path dir) throws IOException {
+        Path keystore = Files.writeString(dir.resolve("server.p12"), "not parsed here");
+        McpSettings publicHost = SettingsReader.read(source(Map.of("mcp.resource", "https://mcp.example.test/mcp",
+                "server.tls.private-key.keystore.resource.path", keystore.toString())));
+        assertThat(publicHost.resourceId(), is("https://mcp.example.test/mcp"));
+        McpSettings loopback = SettingsReader.read(source(Map.of("mcp.resource", "https://127.0.0.1:8443/mcp",
+                "server.port", "8443", "server.tls.private-key.keystore.resource.path", keystore.toString())));
+        assertThat(loopback.protectedResourceMetadataUrl(), is("https://127.0.0.1:8443/.well-known/oauth-protected-resource/mcp"));
+    }
+
+    @Test
+    void readWhenTlsKeystoreFileIsMissingThenRefuses(@TempDir Path dir) {
+        String missing = dir.resolve("absent.p12").toString();
+        SettingsRefusedException refused = assertThrows(SettingsRefusedException.class,
+                () -> SettingsReader.read(source(Map.of("mcp.resource", "https://mcp.example.test/mcp",
+                        "server.tls.private-key.keystore.resource.path", missing))));
+        assertThat(refused.problems(), contains("server.tls.private-key.keystore.resource.path names " + missing
+                + ", which is not a readable file"));
+    }
+
+    @Test
+    void readWhenTlsHasNoPrivateKeyThenRefuses() {
+        SettingsRefusedException refused = assertThrows(SettingsRefusedException.class,
+                () -> SettingsReader.read(source(Map.of("mcp.resource", "https://mcp.example.test/mcp",
+                        "server.tls.trust.keystore.resource.path", "/dev/null"))));
+        assertThat(refused.problems(), contains("server.tls.* is configured but server.tls.private-key.* is not; "
+                + "the server would have no certificate to present"));
+    }
+
+    @Test
+    void readWhenTlsIsDisabledThenHttpOnLoopbackIsFine() {
+        McpSettings settings = SettingsReader.read(source(Map.of("server.tls.enabled", "false",
+                "server.tls.private-key.keystore.resource.path", "/no/such/file.p12")));
+        assertThat(settings.resourceId(), is("http://127.0.0.1:8080/mcp"));
     }
 
     @Test

@@ -82,7 +82,7 @@ elapsed() { local ms=$(( ($(date +%s%N) - $1) / 1000000 )); printf '%d.%03d s' $
 
 # 1. Install (idempotent): npm ci only when the pinned manifest changed or the tree is incomplete.
 install() {
-    local stamp want
+    local stamp want t0=$(date +%s%N)
     want=$(cat "$PEERS/package.json" "$PEERS/package-lock.json" | sha256sum | cut -d' ' -f1)
     stamp=$CACHE/.installed
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$NODE" ] && [ -f "$EXAMPLE" ]; then
@@ -96,6 +96,7 @@ install() {
         (cd "$CACHE" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) >&2 \
             || die "npm ci failed in $CACHE"
         echo "$want" > "$stamp"
+        say "install: done in $(elapsed "$t0")"
     fi
     # The helper scripts resolve the SDK from the cache's node_modules, so they run from there.
     cp "$PEERS/get-token.mjs" "$PEERS/loopback-only.cjs" "$PEERS/redact-report.mjs" "$CACHE/"
@@ -111,34 +112,48 @@ build() {
     if [ "${SKIP_BUILD:-0}" = 1 ] && [ -f "$SUITE_JAR" ]; then
         say "build: SKIP_BUILD=1, reusing $SUITE_JAR"
     else
-        say "build: mvn package -pl conformance-suite"
-        mvn -B -ntp -q package -DskipTests -pl conformance-suite >&2 || die "the suite did not build"
+        local t0=$(date +%s%N)
+        mvn -B -ntp -q package -DskipTests -pl conformance-suite > "$work/build.log" 2>&1 \
+            || { cat "$work/build.log" >&2; die "the suite did not build"; }
+        say "build: mvn package -pl conformance-suite in $(elapsed "$t0")"
     fi
     [ -f "$SUITE_JAR" ] || die "$SUITE_JAR is missing after the build"
 }
 
 free_port() { java -jar "$SUITE_JAR" free-port; }
 
-wait_http() { # URL SECONDS: until URL answers 200, while the example is alive
+wait_http() { # URL SECONDS: until URL answers 200; returns 1 if the example exits first
     local deadline=$((SECONDS + $2))
     until curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null; do
-        kill -0 "$example_pid" 2>/dev/null || { cat "$work/example.log" >&2; die "the example exited during start-up"; }
+        kill -0 "$example_pid" 2>/dev/null || return 1
         [ $SECONDS -lt $deadline ] || { cat "$work/example.log" >&2; die "timed out waiting for $1"; }
         sleep 0.1
     done
 }
 
-# 3. Start the example and check that it listens on loopback only.
+# 3. Start the example and check that it listens on loopback only. A free port can be taken by
+#    another process before the example binds it (EADDRINUSE): then retry with new ports.
 start_example() {
-    local rs_port as_port
-    rs_port=$(free_port)
-    as_port=$(free_port)
-    while [ "$as_port" = "$rs_port" ]; do as_port=$(free_port); done
-    MCP_PORT=$rs_port MCP_AUTH_PORT=$as_port \
-        "$NODE" --require "$CACHE/loopback-only.cjs" "$EXAMPLE" --oauth > "$work/example.log" 2>&1 &
-    example_pid=$!
-    wait_http "http://127.0.0.1:$rs_port/.well-known/oauth-protected-resource/mcp" 30
-    wait_http "http://127.0.0.1:$as_port/.well-known/oauth-authorization-server" 30
+    local rs_port as_port attempt
+    for attempt in 1 2 3; do
+        rs_port=$(free_port)
+        as_port=$(free_port)
+        while [ "$as_port" = "$rs_port" ]; do as_port=$(free_port); done
+        MCP_PORT=$rs_port MCP_AUTH_PORT=$as_port \
+            "$NODE" --require "$CACHE/loopback-only.cjs" "$EXAMPLE" --oauth > "$work/example.log" 2>&1 &
+        example_pid=$!
+        if wait_http "http://127.0.0.1:$rs_port/.well-known/oauth-protected-resource/mcp" 30 \
+            && wait_http "http://127.0.0.1:$as_port/.well-known/oauth-authorization-server" 30; then
+            break
+        fi
+        wait "$example_pid" 2>/dev/null || true
+        if grep -q EADDRINUSE "$work/example.log" && [ $attempt -lt 3 ]; then
+            say "example: port $rs_port or $as_port was taken meanwhile (EADDRINUSE); retrying with new ports"
+            continue
+        fi
+        cat "$work/example.log" >&2
+        die "the example exited during start-up"
+    done
     local sockets
     sockets=$(ss -ltnpH | grep "pid=$example_pid," | awk '{print $4}' | sort)
     [ -n "$sockets" ] || die "ss shows no listening socket for the example (pid $example_pid)"

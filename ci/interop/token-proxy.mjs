@@ -58,6 +58,9 @@ const server = http.createServer((req, res) => {
     const up = client.request({
         protocol: upstream.protocol, hostname: upstream.hostname, port: upstream.port,
         method: req.method, path: req.url, headers, agent,
+        // The certificate is checked against the upstream's name, never against a forwarded Host
+        // (Node would otherwise take the TLS server name from a DNS-rebinding probe's Host).
+        ...(upstream.protocol === 'https:' ? { servername: upstream.hostname } : {}),
     }, (ur) => {
         const www = ur.headers['www-authenticate'];
         log(`${req.method} ${req.url}${req.headers.host !== self ? ` (Host: ${req.headers.host})` : ''}` +

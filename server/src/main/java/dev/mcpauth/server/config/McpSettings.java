@@ -23,6 +23,8 @@ import java.util.Set;
  * @param jwksCacheTtl           cached keys are refreshed after this age; kept if the refresh fails
  * @param upstreamUrl            optional upstream API for {@code fetch_upstream}; called with the
  *                               server's own credential, never the client's token (RS-58)
+ * @param fixturesEnabled        serve the official conformance suite's fixture tools, resources and
+ *                               prompts ({@code mcp.fixtures.enabled}, off by default)
  */
 public record McpSettings(URI resource,
                           URI issuer,
@@ -34,7 +36,8 @@ public record McpSettings(URI resource,
                           String resourceName,
                           Duration jwksRefreshMinInterval,
                           Duration jwksCacheTtl,
-                          Optional<URI> upstreamUrl) {
+                          Optional<URI> upstreamUrl,
+                          boolean fixturesEnabled) {
 
     /** The path served for MCP; {@code mcp.resource} must end in exactly this path. */
     public static final String MCP_PATH = "/mcp";

@@ -27,6 +27,7 @@ public final class SettingsReader {
     public static final String ALLOWED_ORIGINS = "mcp.allowed-origins";
     public static final String RESOURCE_NAME = "mcp.resource-name";
     public static final String UPSTREAM_URL = "mcp.upstream-url";
+    public static final String FIXTURES_ENABLED = "mcp.fixtures.enabled";
 
     static final String DEFAULT_RESOURCE = "http://127.0.0.1:8080/mcp";
     static final String DEFAULT_SCOPES = "mcp:read,mcp:write,mcp:admin";
@@ -57,11 +58,13 @@ public final class SettingsReader {
         Duration ttl = seconds(JWKS_CACHE_TTL, 300, 86_400);
         String name = source.value(RESOURCE_NAME).orElse("MCP auth reference server");
         Optional<URI> upstream = source.value(UPSTREAM_URL).map(text -> authServerUrl(UPSTREAM_URL, text));
+        boolean fixtures = flag(FIXTURES_ENABLED);
         TlsCheck.check(source, problems);
         if (!problems.isEmpty()) {
             throw new SettingsRefusedException(problems);
         }
-        return new McpSettings(resource, issuer, jwksUri, scopes, tokenType, skew, origins, name, refresh, ttl, upstream);
+        return new McpSettings(resource, issuer, jwksUri, scopes, tokenType, skew, origins, name, refresh, ttl, upstream,
+                               fixtures);
     }
 
     private URI issuer() {
@@ -122,6 +125,15 @@ public final class SettingsReader {
             problems.add(key + " must be a whole number of seconds, got " + text);
             return Duration.ofSeconds(defaultSeconds);
         }
+    }
+
+    /** {@code true} or {@code false} (any case), default {@code false}; anything else is refused. */
+    private boolean flag(String key) {
+        String text = source.value(key).orElse("false").toLowerCase(Locale.ROOT);
+        if (!text.equals("true") && !text.equals("false")) {
+            problems.add(key + " must be true or false, got " + text);
+        }
+        return text.equals("true");
     }
 
     private Set<String> origins() {

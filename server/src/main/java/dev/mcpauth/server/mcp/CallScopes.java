@@ -9,7 +9,8 @@ import jakarta.inject.Inject;
 
 /**
  * The scopes one JSON-RPC message needs, the same in every protocol era (RS-62..RS-66): every
- * method needs {@code mcp:read}; {@code tools/call} needs what the named tool needs, all of it
+ * method needs {@code mcp:read}; {@code tools/call} needs what the named tool needs, a
+ * {@link MethodSet}'s method what the set says (state-changing ones {@code mcp:write}), all of it
  * named in one challenge.
  */
 @ApplicationScoped
@@ -24,12 +25,17 @@ public class CallScopes {
         this.dispatcher = dispatcher;
     }
 
-    /** Every scope this message needs, collapsed by the hierarchy ({@code mcp:admin} alone when it is needed). */
+    /**
+     * Every scope this message needs, collapsed by the hierarchy ({@code mcp:admin} alone when it
+     * is needed): a tool's scopes for {@code tools/call}, a method set's for its methods.
+     */
     Set<String> requiredFor(JsonRpcMessage message) {
         if (message instanceof JsonRpcMessage.Request request && TOOLS_CALL.equals(request.method())) {
             return dispatcher.toolFor(request).map(ToolRegistry::requiredScopes).orElse(Set.of(ScopePolicy.BASELINE));
         }
-        return Set.of(ScopePolicy.BASELINE);
+        return message.methodName().flatMap(dispatcher::methodSetFor)
+                .map(set -> ScopePolicy.requiredFor(set.requiredScopes(message.methodName().orElseThrow())))
+                .orElse(Set.of(ScopePolicy.BASELINE));
     }
 
     /** What is being called, for {@code error_description}: "tool server_status", "method ping". */

@@ -32,6 +32,14 @@ public sealed interface JsonRpcMessage {
         public Optional<String> toolName() {
             return params.get("name") instanceof JsonString name ? Optional.of(name.getString()) : Optional.empty();
         }
+
+        /** {@code params._meta.progressToken}, if it is a string or a number. */
+        public Optional<JsonValue> progressToken() {
+            JsonValue token = params.get("_meta") instanceof JsonObject meta ? meta.getOrDefault("progressToken", JsonValue.NULL)
+                    : JsonValue.NULL;
+            boolean usable = token.getValueType() == JsonValue.ValueType.STRING || token.getValueType() == JsonValue.ValueType.NUMBER;
+            return usable ? Optional.of(token) : Optional.empty();
+        }
     }
 
     /** A message without {@code id}: answered with 202 and no body. */
@@ -42,8 +50,8 @@ public sealed interface JsonRpcMessage {
         }
     }
 
-    /** A client's response to a server request (this server sends none): 202. */
-    record ClientResponse() implements JsonRpcMessage {
+    /** A client's answer to a request the server sent on an SSE stream: 202. */
+    record ClientResponse(JsonValue id, JsonObject message) implements JsonRpcMessage {
         @Override
         public Optional<String> methodName() {
             return Optional.empty();
@@ -80,7 +88,7 @@ public sealed interface JsonRpcMessage {
         }
         if (!object.containsKey("method")) {
             boolean answer = validId && (object.containsKey("result") || object.containsKey("error"));
-            return answer ? new ClientResponse() : new Invalid(replyId, JsonRpc.INVALID_REQUEST, "Invalid Request");
+            return answer ? new ClientResponse(id, object) : new Invalid(replyId, JsonRpc.INVALID_REQUEST, "Invalid Request");
         }
         if (!(object.get("method") instanceof JsonString method)) {
             return new Invalid(replyId, JsonRpc.INVALID_REQUEST, "Invalid Request: method must be a string");

@@ -5,8 +5,10 @@ import java.util.Set;
 
 import dev.mcpauth.server.auth.AccessToken;
 import dev.mcpauth.server.auth.ScopePolicy;
+import dev.mcpauth.server.mcp.tools.McpTool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
@@ -14,8 +16,9 @@ import jakarta.ws.rs.core.Response;
 /**
  * {@code POST /mcp} for the session-based versions 2025-06-18 and 2025-11-25, in the order the
  * checks run: JSON-RPC envelope (400/-32700, -32600), {@code initialize} (mints the session),
- * session (400 missing, 404 unknown or foreign), scope (403), then dispatch (200, or 202 for
- * notifications and client responses).
+ * session (400 missing, 404 unknown or foreign), scope (403), then the answer: 200 JSON, an SSE
+ * stream for a tool that sends something first, 202 for notifications and for a client's
+ * answer to a request the server sent on such a stream.
  */
 @ApplicationScoped
 public class LegacyPostHandler {
@@ -23,12 +26,17 @@ public class LegacyPostHandler {
     private final McpSessions sessions;
     private final McpDispatcher dispatcher;
     private final ScopeGate scopes;
+    private final EventStreamCall eventStreams;
+    private final PendingClientRequests pending;
 
     @Inject
-    public LegacyPostHandler(McpSessions sessions, McpDispatcher dispatcher, ScopeGate scopes) {
+    public LegacyPostHandler(McpSessions sessions, McpDispatcher dispatcher, ScopeGate scopes,
+                             EventStreamCall eventStreams, PendingClientRequests pending) {
         this.sessions = sessions;
         this.dispatcher = dispatcher;
         this.scopes = scopes;
+        this.eventStreams = eventStreams;
+        this.pending = pending;
     }
 
     Response handle(AccessToken token, McpHeaders headers, JsonRpcMessage message) {
@@ -38,25 +46,29 @@ public class LegacyPostHandler {
         if (message instanceof JsonRpcMessage.Request request && McpDispatcher.INITIALIZE.equals(request.method())) {
             return initialize(token, request);
         }
-        Optional<Response> refused = sessionProblem(token, headers, message).or(() -> scopes.check(token, message));
-        if (refused.isPresent()) {
-            return refused.get();
-        }
-        return message instanceof JsonRpcMessage.Request request
-                ? McpResponses.jsonRpc(200, dispatcher.dispatch(request))
-                : McpResponses.accepted();
-    }
-
-    /** 400 without {@code Mcp-Session-Id}; 404 for an unknown, expired or foreign session (RS-69). */
-    private Optional<Response> sessionProblem(AccessToken token, McpHeaders headers, JsonRpcMessage message) {
         JsonValue id = message instanceof JsonRpcMessage.Request request ? request.id() : JsonValue.NULL;
         if (headers.sessionId().isEmpty()) {
-            return Optional.of(McpResponses.sessionRequired(id));
+            return McpResponses.sessionRequired(id);
         }
-        if (sessions.find(headers.sessionId().get(), SessionOwner.of(token)).isEmpty()) {
-            return Optional.of(McpResponses.sessionNotFound(id));
+        Optional<McpSessions.McpSession> session = sessions.find(headers.sessionId().get(), SessionOwner.of(token));
+        if (session.isEmpty()) {
+            return McpResponses.sessionNotFound(id);
         }
-        return Optional.empty();
+        return scopes.check(token, message).orElseGet(() -> answer(headers, message, session.get()));
+    }
+
+    private Response answer(McpHeaders headers, JsonRpcMessage message, McpSessions.McpSession session) {
+        if (message instanceof JsonRpcMessage.ClientResponse answer) {
+            pending.complete(session.id(), answer.id(), answer.message());
+            return McpResponses.accepted();
+        }
+        if (!(message instanceof JsonRpcMessage.Request request)) {
+            return McpResponses.accepted();
+        }
+        boolean streams = dispatcher.toolFor(request).filter(McpTool::streams).isPresent()
+                && CallScopes.TOOLS_CALL.equals(request.method()) && headers.acceptsEventStream();
+        return streams ? eventStreams.respond(request, session)
+                : McpResponses.jsonRpc(200, dispatcher.dispatch(request, CallContext.inSession(session)));
     }
 
     private Response initialize(AccessToken token, JsonRpcMessage.Request request) {
@@ -69,7 +81,9 @@ public class LegacyPostHandler {
                                              "Invalid params: protocolVersion must be a string");
         }
         String version = ProtocolVersionPolicy.negotiate(Optional.of(requested.getString()));
-        McpSessions.McpSession session = sessions.create(SessionOwner.of(token), version);
+        JsonObject capabilities = request.params().get("capabilities") instanceof JsonObject declared
+                ? declared : JsonValue.EMPTY_JSON_OBJECT;
+        McpSessions.McpSession session = sessions.create(SessionOwner.of(token), version, capabilities);
         return Response.fromResponse(McpResponses.jsonRpc(200,
                         JsonRpc.result(request.id(), dispatcher.initializeResult(version))))
                 .header(McpResponses.SESSION_HEADER, session.id())

@@ -1,25 +1,30 @@
 package dev.mcpauth.server.mcp;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import dev.mcpauth.server.mcp.tools.McpTool;
+import dev.mcpauth.server.mcp.tools.ToolContext;
 import dev.mcpauth.server.mcp.tools.ToolRegistry;
 import dev.mcpauth.server.mcp.tools.ToolResult;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
  * Answers JSON-RPC requests once the caller is authenticated, in session (legacy) and
  * authorised: {@code initialize} and {@code ping} (legacy), {@code server/discover} (2026-07-28),
- * {@code tools/list}, {@code tools/call}; anything else is {@code -32601}. A tool that fails returns {@code isError: true}, never a 5xx.
+ * {@code tools/list}, {@code tools/call}, and whatever the {@link MethodSet}s add; anything else
+ * is {@code -32601}. A tool that fails returns {@code isError: true}, never a 5xx.
  */
 @ApplicationScoped
 public class McpDispatcher {
@@ -28,25 +33,27 @@ public class McpDispatcher {
     static final String DISCOVER = "server/discover";
     /** 2026-07-28 has no {@code initialize} and no {@code ping}. */
     static final Set<String> MODERN_METHODS = Set.of(DISCOVER, "tools/list", "tools/call");
-    static final String INSTRUCTIONS = "Reference MCP server for OAuth 2.1 resource-server behaviour. "
-            + "Tools: whoami, get_current_day, server_status (mcp:admin).";
     static final String SERVER_NAME = "mcp-auth-reference-server";
     static final String SERVER_VERSION = "0.1.0";
+    static final String INSTRUCTIONS = "Reference MCP server for OAuth 2.1 resource-server behaviour. "
+            + "Tools: whoami, get_current_day, server_status (mcp:admin).";
 
     private static final Logger LOGGER = Logger.getLogger(McpDispatcher.class.getName());
 
     private final ToolRegistry tools;
+    private final List<MethodSet> methodSets;
 
     @Inject
-    public McpDispatcher(ToolRegistry tools) {
+    public McpDispatcher(ToolRegistry tools, Instance<MethodSet> methodSets) {
         this.tools = tools;
+        this.methodSets = methodSets.stream().toList();
     }
 
     /** The {@code initialize} result for an already negotiated legacy version. */
     JsonObject initializeResult(String protocolVersion) {
         return Json.createObjectBuilder()
                 .add("protocolVersion", protocolVersion)
-                .add("capabilities", capabilities())
+                .add("capabilities", capabilities(false))
                 .add("serverInfo", serverInfo())
                 .add("instructions", INSTRUCTIONS)
                 .build();
@@ -58,7 +65,7 @@ public class McpDispatcher {
         ProtocolVersionPolicy.SUPPORTED.forEach(versions::add);
         return Json.createObjectBuilder()
                 .add("supportedVersions", versions)
-                .add("capabilities", capabilities())
+                .add("capabilities", capabilities(true))
                 .add("instructions", INSTRUCTIONS)
                 .build();
     }
@@ -67,25 +74,32 @@ public class McpDispatcher {
         return Json.createObjectBuilder().add("name", SERVER_NAME).add("version", SERVER_VERSION).build();
     }
 
-    private JsonObject capabilities() {
-        return Json.createObjectBuilder()
-                .add("tools", Json.createObjectBuilder().add("listChanged", false))
-                .build();
+    private JsonObject capabilities(boolean modern) {
+        JsonObjectBuilder capabilities = Json.createObjectBuilder()
+                .add("tools", Json.createObjectBuilder().add("listChanged", false));
+        methodSets.forEach(set -> set.capabilities(modern).forEach(capabilities::add));
+        return capabilities.build();
     }
 
     /** Whether a 2026-07-28 request may call this method; the rest are 404 there. */
     boolean servesModern(String method) {
-        return MODERN_METHODS.contains(method);
+        return MODERN_METHODS.contains(method) || methodSets.stream().anyMatch(set -> set.servesModern(method));
     }
 
-    JsonObject dispatch(JsonRpcMessage.Request request) {
+    /** The method set that answers {@code method}, if one does. */
+    Optional<MethodSet> methodSetFor(String method) {
+        return methodSets.stream().filter(set -> set.handles(method)).findFirst();
+    }
+
+    JsonObject dispatch(JsonRpcMessage.Request request, CallContext context) {
         JsonValue id = request.id();
         return switch (request.method()) {
             case "ping" -> JsonRpc.result(id, JsonValue.EMPTY_JSON_OBJECT);
             case "tools/list" -> JsonRpc.result(id, tools.listResult());
-            case "tools/call" -> callTool(request);
+            case "tools/call" -> callTool(request, context.tools());
             case INITIALIZE -> JsonRpc.error(id, JsonRpc.INVALID_REQUEST, "Invalid Request: session already initialized");
-            default -> JsonRpc.error(id, JsonRpc.METHOD_NOT_FOUND, "Method not found");
+            default -> methodSetFor(request.method()).map(set -> set.dispatch(request, context))
+                    .orElseGet(() -> JsonRpc.error(id, JsonRpc.METHOD_NOT_FOUND, "Method not found"));
         };
     }
 
@@ -94,7 +108,7 @@ public class McpDispatcher {
         return request.toolName().flatMap(tools::find);
     }
 
-    private JsonObject callTool(JsonRpcMessage.Request request) {
+    private JsonObject callTool(JsonRpcMessage.Request request, ToolContext context) {
         JsonValue id = request.id();
         if (!(request.params().get("name") instanceof JsonString)) {
             return JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "Invalid params: name must be a string");
@@ -107,12 +121,12 @@ public class McpDispatcher {
         if (!(arguments instanceof JsonObject argumentObject)) {
             return JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "Invalid params: arguments must be an object");
         }
-        return JsonRpc.result(id, run(tool.get(), argumentObject).toJson());
+        return JsonRpc.result(id, run(tool.get(), argumentObject, context).toJson());
     }
 
-    private static ToolResult run(McpTool tool, JsonObject arguments) {
+    private static ToolResult run(McpTool tool, JsonObject arguments, ToolContext context) {
         try {
-            return tool.call(arguments);
+            return tool.call(arguments, context);
         } catch (RuntimeException e) {
             LOGGER.log(Level.WARNING, "tool " + tool.name() + " failed", e);
             return ToolResult.error("tool failed");

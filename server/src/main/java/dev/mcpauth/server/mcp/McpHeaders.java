@@ -11,12 +11,14 @@ import jakarta.ws.rs.core.HttpHeaders;
  *
  * @param mcpMethod {@code Mcp-Method} (2026-07-28)
  * @param mcpName   {@code Mcp-Name} (2026-07-28), still possibly Base64-sentinel encoded
+ * @param accept    {@code Accept}: an SSE stream is only sent to a client that lists {@code text/event-stream}
  */
 record McpHeaders(Optional<String> protocolVersion,
                   Optional<String> sessionId,
                   Optional<String> contentType,
                   Optional<String> mcpMethod,
-                  Optional<String> mcpName) {
+                  Optional<String> mcpName,
+                  Optional<String> accept) {
 
     static final String MCP_METHOD = "Mcp-Method";
     static final String MCP_NAME = "Mcp-Name";
@@ -26,12 +28,18 @@ record McpHeaders(Optional<String> protocolVersion,
                               value(headers, McpResponses.SESSION_HEADER),
                               value(headers, HttpHeaders.CONTENT_TYPE),
                               value(headers, MCP_METHOD),
-                              value(headers, MCP_NAME));
+                              value(headers, MCP_NAME),
+                              value(headers, HttpHeaders.ACCEPT));
     }
 
     /** Clients MUST send {@code application/json}; a missing type is tolerated. */
     boolean isJsonOrAbsent() {
         return contentType.map(t -> t.toLowerCase(Locale.ROOT).startsWith("application/json")).orElse(true);
+    }
+
+    /** Whether the client takes an SSE stream as the answer to a POST. */
+    boolean acceptsEventStream() {
+        return accept.map(a -> a.toLowerCase(Locale.ROOT).contains("text/event-stream")).orElse(false);
     }
 
     /** Whether this request asks for the stateless 2026-07-28 transport. */

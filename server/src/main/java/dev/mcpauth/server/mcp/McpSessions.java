@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 
 /**
  * Streamable HTTP sessions (2025-06-18, 2025-11-25). IDs are 256 random bits, base64url: visible
@@ -34,7 +35,7 @@ public class McpSessions {
         this.clock = clock;
     }
 
-    public McpSession create(SessionOwner owner, String protocolVersion) {
+    public McpSession create(SessionOwner owner, String protocolVersion, JsonObject clientCapabilities) {
         evictIdle();
         if (sessions.size() >= MAX_SESSIONS) {
             sessions.values().stream().min((a, b) -> a.lastUsed().compareTo(b.lastUsed()))
@@ -43,7 +44,7 @@ public class McpSessions {
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        McpSession session = new McpSession(id, owner, protocolVersion, clock.instant());
+        McpSession session = new McpSession(id, owner, protocolVersion, clock.instant(), clientCapabilities, Optional.empty());
         sessions.put(id, session);
         return session;
     }
@@ -59,6 +60,11 @@ public class McpSessions {
                     sessions.replace(id, s, touched);
                     return touched;
                 });
+    }
+
+    /** Records the {@code logging/setLevel} of the caller's own session; {@code false} if there is none. */
+    public boolean setLogLevel(String id, SessionOwner owner, String level) {
+        return find(id, owner).map(s -> sessions.replace(id, s, s.withLogLevel(level))).orElse(false);
     }
 
     /** Ends the caller's own session; {@code false} if there is no such session for this owner. */
@@ -80,11 +86,19 @@ public class McpSessions {
         return session.lastUsed().plus(IDLE_TIMEOUT).isBefore(now);
     }
 
-    /** One session: who owns it, the negotiated protocol version, when it was last used. */
-    public record McpSession(String id, SessionOwner owner, String protocolVersion, Instant lastUsed) {
+    /**
+     * One session: who owns it, the negotiated protocol version, when it was last used, the
+     * capabilities the client declared at {@code initialize} and the log level it asked for.
+     */
+    public record McpSession(String id, SessionOwner owner, String protocolVersion, Instant lastUsed,
+                             JsonObject clientCapabilities, Optional<String> logLevel) {
 
         McpSession touchedAt(Instant when) {
-            return new McpSession(id, owner, protocolVersion, when);
+            return new McpSession(id, owner, protocolVersion, when, clientCapabilities, logLevel);
+        }
+
+        McpSession withLogLevel(String level) {
+            return new McpSession(id, owner, protocolVersion, lastUsed, clientCapabilities, Optional.of(level));
         }
     }
 }

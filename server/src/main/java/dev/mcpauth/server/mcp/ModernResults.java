@@ -18,14 +18,23 @@ final class ModernResults {
 
     static final String SERVER_INFO_META = "io.modelcontextprotocol/serverInfo";
     static final long TTL_MS = 300_000;
+    static final int RETIRED_RESOURCE_NOT_FOUND = -32002;
     static final Set<String> CACHEABLE = Set.of(McpDispatcher.DISCOVER, "tools/list", "prompts/list",
                                                 "resources/list", "resources/templates/list", "resources/read");
 
     private ModernResults() {
     }
 
-    /** The JSON-RPC response with the 2026-07-28 fields added to its result; errors pass unchanged. */
+    /**
+     * The JSON-RPC response with the 2026-07-28 fields added to its result. Errors pass unchanged,
+     * except the retired resource-not-found code {@value #RETIRED_RESOURCE_NOT_FOUND}, which
+     * 2026-07-28 replaced by {@code -32602} (basic/index "Error Codes").
+     */
     static JsonObject complete(String method, JsonObject response) {
+        if (response.get("error") instanceof JsonObject error && error.getInt("code") == RETIRED_RESOURCE_NOT_FOUND) {
+            return Json.createObjectBuilder(response).add("error", Json.createObjectBuilder(error)
+                    .add("code", JsonRpc.INVALID_PARAMS)).build();
+        }
         if (!(response.get("result") instanceof JsonObject result)) {
             return response;
         }

@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Response;
  * {@code POST /mcp} with {@code MCP-Protocol-Version: 2026-07-28}: the stateless Streamable HTTP
  * transport (RS-70). No session is minted or required ({@code Mcp-Session-Id} is ignored), there
  * is no {@code initialize}. Checks, in order: JSON-RPC envelope (400), standard headers
- * (400/-32020), {@code _meta} (400/-32602), scope (403, every scope in one challenge),
- * method (404/-32601), then the answer with {@code resultType} and caching hints.
+ * (400/-32020), {@code _meta} (400/-32602), method (404/-32601; removed methods such as
+ * {@code ping} stay 404 whatever the token), scope (403, every scope in one challenge), then the answer with {@code resultType} and caching hints.
  */
 @ApplicationScoped
 public class StatelessPostHandler {
@@ -49,16 +49,16 @@ public class StatelessPostHandler {
         if (metaProblem.isPresent()) {
             return McpResponses.invalidRequestMeta(id, metaProblem.get());
         }
+        if (!dispatcher.servesModern(request.method())) {
+            return McpResponses.methodNotFound(id);
+        }
         Optional<Response> forbidden = scopes.check(token, request);
         if (forbidden.isPresent()) {
             return forbidden.get();
         }
-        if (!dispatcher.servesModern(request.method())) {
-            return McpResponses.methodNotFound(id);
-        }
         JsonObject answer = McpDispatcher.DISCOVER.equals(request.method())
                 ? JsonRpc.result(id, dispatcher.discoverResult())
-                : dispatcher.dispatch(request);
+                : dispatcher.dispatch(request, CallContext.stateless());
         int status = answer.get("error") instanceof JsonObject error ? JsonRpc.httpStatusFor(error.getInt("code")) : 200;
         return McpResponses.jsonRpc(status, ModernResults.complete(request.method(), answer));
     }

@@ -109,7 +109,7 @@ class AccessTokenValidatorTest {
     static AccessTokenValidator validator(TokenTypeProfile profile, long skewSeconds, MutableClock clock) {
         McpSettings settings = new McpSettings(URI.create(TestConfig.RESOURCE), URI.create(ISSUER.issuer()),
                 Optional.of(URI.create(ISSUER.jwksUri())), List.of("mcp:read"), profile, Duration.ofSeconds(skewSeconds),
-                Set.of(), "test", Duration.ofSeconds(10), Duration.ofMinutes(5), Optional.empty());
+                Set.of(), "test", Duration.ofSeconds(10), Duration.ofMinutes(5), Optional.empty(), false);
         JwksKeySource keys = new JwksKeySource(JwksLocation.fixed(URI.create(ISSUER.jwksUri())),
                 new JwksDocumentReader(new HttpJson(HttpClient.newHttpClient())), clock, Duration.ofSeconds(10),
                 Duration.ofMinutes(5));

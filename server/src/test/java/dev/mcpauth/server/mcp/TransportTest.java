@@ -16,6 +16,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.util.Map;
 
+import dev.mcpauth.server.support.McpCalls;
 import dev.mcpauth.server.support.TestConfig;
 import dev.mcpauth.server.support.TestIssuer;
 import dev.mcpauth.server.support.TokenMinter;
@@ -149,6 +150,19 @@ class TransportTest {
         Response response = post(token, initialize(token), body);
         assertThat(response.statusCode(), is(status));
         assertThat(response.jsonPath().getInt("error.code"), is(code));
+    }
+
+    @Test
+    void conformanceFixturesAreOffByDefault() {
+        String token = MINT.token().sign();
+        Response init = withToken(token).contentType(ContentType.JSON).body(INITIALIZE).post("/mcp");
+        assertThat(init.jsonPath().getMap("result.capabilities").keySet(), contains("tools"));
+        String session = init.header("Mcp-Session-Id");
+        assertThat(post(token, session, McpCalls.TOOLS_LIST).jsonPath().getList("result.tools.name"),
+                   contains("get_current_day", "server_status", "whoami"));
+        assertThat(post(token, session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"prompts/list\"}")
+                           .jsonPath().getInt("error.code"), is(-32601));
+        assertThat(post(token, session, toolCall("test_simple_text")).jsonPath().getInt("error.code"), is(-32602));
     }
 
     @Test

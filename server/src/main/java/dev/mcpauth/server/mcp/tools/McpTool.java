@@ -36,4 +36,14 @@ public interface McpTool {
     }
 
     ToolResult call(JsonObject arguments);
+
+    /** The call with a context for progress, logs and requests to the client; most tools ignore it. */
+    default ToolResult call(JsonObject arguments, ToolContext context) {
+        return call(arguments);
+    }
+
+    /** Whether the tool sends something before its result, so its response should be an SSE stream. */
+    default boolean streams() {
+        return false;
+    }
 }

@@ -24,8 +24,9 @@ public class ToolRegistry {
     private final Map<String, McpTool> tools = new TreeMap<>();
 
     @Inject
-    public ToolRegistry(Instance<McpTool> discovered) {
+    public ToolRegistry(Instance<McpTool> discovered, Instance<ToolSet> sets) {
         discovered.forEach(tool -> tools.put(tool.name(), tool));
+        sets.forEach(set -> set.tools().forEach(tool -> tools.put(tool.name(), tool)));
     }
 
     public Optional<McpTool> find(String name) {

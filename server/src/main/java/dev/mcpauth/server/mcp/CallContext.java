@@ -2,6 +2,7 @@ package dev.mcpauth.server.mcp;
 
 import java.util.Optional;
 
+import dev.mcpauth.server.mcp.tools.PlainToolContext;
 import dev.mcpauth.server.mcp.tools.ToolContext;
 
 /**
@@ -10,13 +11,13 @@ import dev.mcpauth.server.mcp.tools.ToolContext;
  */
 public record CallContext(Optional<McpSessions.McpSession> session, ToolContext tools) {
 
-    /** A 2026-07-28 call: no session, a plain JSON response. */
-    public static CallContext stateless() {
-        return new CallContext(Optional.empty(), ToolContext.none());
+    /** A 2026-07-28 call answered with plain JSON: no session; the capabilities come from {@code _meta}. */
+    static CallContext stateless(RequestMeta meta) {
+        return new CallContext(Optional.empty(), new PlainToolContext(meta.clientCapabilities()));
     }
 
     /** A legacy call answered with plain JSON. */
-    public static CallContext inSession(McpSessions.McpSession session) {
-        return new CallContext(Optional.of(session), ToolContext.none());
+    static CallContext inSession(McpSessions.McpSession session) {
+        return new CallContext(Optional.of(session), new PlainToolContext(session.clientCapabilities()));
     }
 }

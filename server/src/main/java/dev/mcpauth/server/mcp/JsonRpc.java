@@ -16,6 +16,8 @@ public final class JsonRpc {
     public static final int SESSION_NOT_FOUND = -32001;
     /** 2026-07-28 {@code HeaderMismatch}: a standard header is missing, malformed or differs from the body. */
     public static final int HEADER_MISMATCH = -32020;
+    /** 2026-07-28 {@code MissingRequiredClientCapability}, with {@code data.requiredCapabilities}. */
+    public static final int MISSING_REQUIRED_CLIENT_CAPABILITY = -32021;
     /** 2026-07-28 {@code UnsupportedProtocolVersion}, with {@code data.supported} and {@code data.requested}. */
     public static final int UNSUPPORTED_PROTOCOL_VERSION = -32022;
 

@@ -2,10 +2,10 @@ package dev.mcpauth.server.mcp;
 
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 import dev.mcpauth.server.auth.AccessToken;
 import dev.mcpauth.server.auth.ScopePolicy;
-import dev.mcpauth.server.mcp.tools.McpTool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -65,9 +65,8 @@ public class LegacyPostHandler {
         if (!(message instanceof JsonRpcMessage.Request request)) {
             return McpResponses.accepted();
         }
-        boolean streams = dispatcher.toolFor(request).filter(McpTool::streams).isPresent()
-                && CallScopes.TOOLS_CALL.equals(request.method()) && headers.acceptsEventStream();
-        return streams ? eventStreams.respond(request, session)
+        return eventStreams.streams(request, headers)
+                ? eventStreams.respond(request, StreamScope.of(session), Optional.of(session), UnaryOperator.identity())
                 : McpResponses.jsonRpc(200, dispatcher.dispatch(request, CallContext.inSession(session)));
     }
 

@@ -18,8 +18,8 @@ public final class LogLevels {
         return ORDER.contains(level);
     }
 
-    /** Whether a message at {@code level} goes to a session whose minimum is {@code minimum}. */
+    /** Whether a message at {@code level} goes to a client whose minimum is {@code minimum} (none: nothing goes). */
     static boolean passes(String level, Optional<String> minimum) {
-        return ORDER.indexOf(level) >= ORDER.indexOf(minimum.orElse(DEFAULT_MINIMUM));
+        return minimum.map(m -> ORDER.indexOf(level) >= ORDER.indexOf(m)).orElse(false);
     }
 }

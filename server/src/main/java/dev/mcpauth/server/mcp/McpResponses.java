@@ -53,6 +53,14 @@ final class McpResponses {
         return jsonRpc(400, JsonRpc.error(id, JsonRpc.INVALID_PARAMS, "Invalid params: " + detail));
     }
 
+    /** 2026-07-28: the call needs a client capability the request's {@code _meta} does not declare: 400, -32021. */
+    static Response missingClientCapability(JsonValue id, String capability) {
+        JsonObject data = Json.createObjectBuilder().add("requiredCapabilities",
+                Json.createObjectBuilder().add(capability, JsonValue.EMPTY_JSON_OBJECT)).build();
+        return jsonRpc(400, JsonRpc.error(id, JsonRpc.MISSING_REQUIRED_CLIENT_CAPABILITY,
+                "Server requires the " + capability + " capability for this request", data));
+    }
+
     /** 2026-07-28: a method this server does not implement (for that era) is 404 with -32601. */
     static Response methodNotFound(JsonValue id) {
         return jsonRpc(404, JsonRpc.error(id, JsonRpc.METHOD_NOT_FOUND, "Method not found"));

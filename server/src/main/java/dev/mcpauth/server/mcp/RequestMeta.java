@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 
 /**
  * The per-request protocol fields a 2026-07-28 request carries in {@code params._meta}
@@ -14,6 +15,7 @@ record RequestMeta(Optional<JsonObject> meta) {
 
     static final String PROTOCOL_VERSION = "io.modelcontextprotocol/protocolVersion";
     static final String CLIENT_CAPABILITIES = "io.modelcontextprotocol/clientCapabilities";
+    static final String LOG_LEVEL = "io.modelcontextprotocol/logLevel";
 
     static RequestMeta of(JsonRpcMessage.Request request) {
         return new RequestMeta(request.params().get("_meta") instanceof JsonObject meta ? Optional.of(meta) : Optional.empty());
@@ -22,6 +24,18 @@ record RequestMeta(Optional<JsonObject> meta) {
     /** The declared protocol version, if {@code _meta} has one as a string. */
     Optional<String> protocolVersion() {
         return meta.flatMap(m -> m.get(PROTOCOL_VERSION) instanceof JsonString v ? Optional.of(v.getString()) : Optional.empty());
+    }
+
+    /** The declared client capabilities ({@code {}} when absent or not an object). */
+    JsonObject clientCapabilities() {
+        return meta.map(m -> m.get(CLIENT_CAPABILITIES) instanceof JsonObject c ? c : JsonValue.EMPTY_JSON_OBJECT)
+                .orElse(JsonValue.EMPTY_JSON_OBJECT);
+    }
+
+    /** {@value #LOG_LEVEL}: the minimum level the client wants logs at; none means no logs at all. */
+    Optional<String> logLevel() {
+        return meta.flatMap(m -> m.get(LOG_LEVEL) instanceof JsonString v ? Optional.of(v.getString()) : Optional.empty())
+                .filter(LogLevels::isLevel);
     }
 
     /** What makes the request malformed (answered 400 with -32602), if anything. */

@@ -41,10 +41,15 @@ final class StandardHeaderCheck {
         return header.get().equals(method) ? Optional.empty() : Optional.of(differs(McpHeaders.MCP_METHOD, header.get(), method));
     }
 
+    /** Only the methods that carry a name are checked; elsewhere {@code Mcp-Name} mirrors nothing and is ignored. */
     private static Optional<String> nameProblem(Optional<String> header, JsonRpcMessage.Request request) {
+        if (!isNamed(request.method())) {
+            return Optional.empty();
+        }
         Optional<String> body = bodyName(request);
         if (body.isEmpty()) {
-            return header.map(h -> McpHeaders.MCP_NAME + " header is present but the body names nothing");
+            return header.map(h -> McpHeaders.MCP_NAME + " header is present but the body has no "
+                    + (NAMED_BY_URI.equals(request.method()) ? "params.uri" : "params.name"));
         }
         if (header.isEmpty()) {
             return Optional.of(McpHeaders.MCP_NAME + " header is required for " + request.method());
@@ -57,6 +62,10 @@ final class StandardHeaderCheck {
             return Optional.of(McpHeaders.MCP_NAME + " header has an invalid Base64 value");
         }
         return decoded.get().equals(body.get()) ? Optional.empty() : Optional.of(differs(McpHeaders.MCP_NAME, header.get(), body.get()));
+    }
+
+    static boolean isNamed(String method) {
+        return NAMED_BY_NAME.contains(method) || NAMED_BY_URI.equals(method);
     }
 
     /** The body value {@code Mcp-Name} mirrors for this method, if the method has one and the body sets it. */

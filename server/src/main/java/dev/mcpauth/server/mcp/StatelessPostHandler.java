@@ -3,6 +3,7 @@ package dev.mcpauth.server.mcp;
 import java.util.Optional;
 
 import dev.mcpauth.server.auth.AccessToken;
+import dev.mcpauth.server.mcp.tools.McpTool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -21,11 +22,13 @@ public class StatelessPostHandler {
 
     private final McpDispatcher dispatcher;
     private final ScopeGate scopes;
+    private final EventStreamCall eventStreams;
 
     @Inject
-    public StatelessPostHandler(McpDispatcher dispatcher, ScopeGate scopes) {
+    public StatelessPostHandler(McpDispatcher dispatcher, ScopeGate scopes, EventStreamCall eventStreams) {
         this.dispatcher = dispatcher;
         this.scopes = scopes;
+        this.eventStreams = eventStreams;
     }
 
     Response handle(AccessToken token, McpHeaders headers, JsonRpcMessage message) {
@@ -40,26 +43,45 @@ public class StatelessPostHandler {
     }
 
     private Response request(AccessToken token, McpHeaders headers, JsonRpcMessage.Request request) {
+        RequestMeta meta = RequestMeta.of(request);
+        Optional<Response> refused = malformed(headers, request, meta)
+                .or(() -> scopes.check(token, request))
+                .or(() -> missingCapability(request, meta));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        if (eventStreams.streams(request, headers)) {
+            return eventStreams.respond(request, StreamScope.of(meta), Optional.empty(),
+                                        answer -> ModernResults.complete(request.method(), answer));
+        }
+        JsonObject answer = McpDispatcher.DISCOVER.equals(request.method())
+                ? JsonRpc.result(request.id(), dispatcher.discoverResult())
+                : dispatcher.dispatch(request, CallContext.stateless(meta));
+        int status = answer.get("error") instanceof JsonObject error ? JsonRpc.httpStatusFor(error.getInt("code")) : 200;
+        return McpResponses.jsonRpc(status, ModernResults.complete(request.method(), answer));
+    }
+
+    /** Standard headers (400/-32020), required {@code _meta} (400/-32602), method (404/-32601). */
+    private Optional<Response> malformed(McpHeaders headers, JsonRpcMessage.Request request, RequestMeta meta) {
         JsonValue id = request.id();
         Optional<String> headerProblem = StandardHeaderCheck.problem(headers, request);
         if (headerProblem.isPresent()) {
-            return McpResponses.headerMismatch(id, headerProblem.get());
+            return Optional.of(McpResponses.headerMismatch(id, headerProblem.get()));
         }
-        Optional<String> metaProblem = RequestMeta.of(request).problem();
+        Optional<String> metaProblem = meta.problem();
         if (metaProblem.isPresent()) {
-            return McpResponses.invalidRequestMeta(id, metaProblem.get());
+            return Optional.of(McpResponses.invalidRequestMeta(id, metaProblem.get()));
         }
-        if (!dispatcher.servesModern(request.method())) {
-            return McpResponses.methodNotFound(id);
+        return dispatcher.servesModern(request.method()) ? Optional.empty() : Optional.of(McpResponses.methodNotFound(id));
+    }
+
+    /** A tool that needs a client capability the request did not declare: 400/-32021. */
+    private Optional<Response> missingCapability(JsonRpcMessage.Request request, RequestMeta meta) {
+        if (!CallScopes.TOOLS_CALL.equals(request.method())) {
+            return Optional.empty();
         }
-        Optional<Response> forbidden = scopes.check(token, request);
-        if (forbidden.isPresent()) {
-            return forbidden.get();
-        }
-        JsonObject answer = McpDispatcher.DISCOVER.equals(request.method())
-                ? JsonRpc.result(id, dispatcher.discoverResult())
-                : dispatcher.dispatch(request, CallContext.stateless());
-        int status = answer.get("error") instanceof JsonObject error ? JsonRpc.httpStatusFor(error.getInt("code")) : 200;
-        return McpResponses.jsonRpc(status, ModernResults.complete(request.method(), answer));
+        return dispatcher.toolFor(request).flatMap(McpTool::requiredClientCapability)
+                .filter(capability -> !meta.clientCapabilities().containsKey(capability))
+                .map(capability -> McpResponses.missingClientCapability(request.id(), capability));
     }
 }

@@ -13,30 +13,30 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
 /**
- * The context of a legacy {@code tools/call} answered with an SSE stream: progress and log
- * notifications for this request, and requests to the client whose answers come back as POSTs
- * in the same session ({@link PendingClientRequests}).
+ * The context of a {@code tools/call} answered with an SSE stream: progress and log
+ * notifications for this request in either era; in a legacy session also requests to the client,
+ * whose answers come back as POSTs in the same session ({@link PendingClientRequests}).
  */
 final class StreamingToolContext implements ToolContext {
 
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
     private final EventStreamWriter stream;
-    private final McpSessions.McpSession session;
+    private final StreamScope scope;
     private final Optional<JsonValue> progressToken;
     private final PendingClientRequests pending;
 
-    StreamingToolContext(EventStreamWriter stream, McpSessions.McpSession session, Optional<JsonValue> progressToken,
+    StreamingToolContext(EventStreamWriter stream, StreamScope scope, Optional<JsonValue> progressToken,
                          PendingClientRequests pending) {
         this.stream = stream;
-        this.session = session;
+        this.scope = scope;
         this.progressToken = progressToken;
         this.pending = pending;
     }
 
     @Override
     public boolean clientSupports(String capability) {
-        return session.clientCapabilities().containsKey(capability);
+        return scope.clientCapabilities().containsKey(capability);
     }
 
     @Override
@@ -47,7 +47,7 @@ final class StreamingToolContext implements ToolContext {
 
     @Override
     public void log(String level, String message) {
-        if (LogLevels.passes(level, session.logLevel())) {
+        if (LogLevels.passes(level, scope.logMinimum())) {
             stream.send(notification("notifications/message", Json.createObjectBuilder()
                     .add("level", level).add("logger", McpDispatcher.SERVER_NAME).add("data", message).build()));
         }
@@ -55,7 +55,11 @@ final class StreamingToolContext implements ToolContext {
 
     @Override
     public JsonObject ask(String method, JsonObject params) throws ClientRequestFailedException {
-        PendingClientRequests.Ticket ticket = pending.open(session.id());
+        if (scope.sessionId().isEmpty()) {
+            throw new ClientRequestFailedException("2026-07-28 sends no requests on a response stream (it uses "
+                    + "multi round-trip input requests, which this server does not implement); use a 2025-11-25 session");
+        }
+        PendingClientRequests.Ticket ticket = pending.open(scope.sessionId().get());
         try {
             JsonObject request = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", ticket.requestId())
                     .add("method", method).add("params", params).build();

@@ -46,6 +46,21 @@ public final class EventStream implements AutoCloseable {
         return new EventStream(CLIENT.send(request, HttpResponse.BodyHandlers.ofLines()));
     }
 
+    /** POSTs a 2026-07-28 {@code tools/call} of {@code tool} with the standard headers, accepting JSON and SSE. */
+    public static EventStream openStateless(String token, String tool, String body) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(McpCalls.baseUrl() + "/mcp"))
+                .timeout(Duration.ofSeconds(40))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", ModernCalls.VERSION)
+                .header("Mcp-Method", "tools/call")
+                .header("Mcp-Name", tool)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        return new EventStream(CLIENT.send(request, HttpResponse.BodyHandlers.ofLines()));
+    }
+
     public int status() {
         return response.statusCode();
     }

@@ -1,5 +1,6 @@
 package dev.mcpauth.server.mcp.tools;
 
+import java.util.Optional;
 import java.util.Set;
 
 import jakarta.json.Json;
@@ -40,6 +41,11 @@ public interface McpTool {
     /** The call with a context for progress, logs and requests to the client; most tools ignore it. */
     default ToolResult call(JsonObject arguments, ToolContext context) {
         return call(arguments);
+    }
+
+    /** A client capability the tool cannot work without ({@code sampling}, {@code elicitation}), if any. */
+    default Optional<String> requiredClientCapability() {
+        return Optional.empty();
     }
 
     /** Whether the tool sends something before its result, so its response should be an SSE stream. */

@@ -27,29 +27,8 @@ public interface ToolContext {
      */
     JsonObject ask(String method, JsonObject params) throws ClientRequestFailedException;
 
-    /** The context of a call answered with plain JSON: nothing can be sent before the result. */
+    /** A call answered with plain JSON by a client that declared nothing. */
     static ToolContext none() {
-        return new ToolContext() {
-            @Override
-            public boolean clientSupports(String capability) {
-                return false;
-            }
-
-            @Override
-            public void progress(double progress, double total, String message) {
-                // a JSON response carries nothing but the result
-            }
-
-            @Override
-            public void log(String level, String message) {
-                // a JSON response carries nothing but the result
-            }
-
-            @Override
-            public JsonObject ask(String method, JsonObject params) throws ClientRequestFailedException {
-                throw new ClientRequestFailedException(method + " needs a streamed response: call it in a "
-                        + "2025-06-18 or 2025-11-25 session with Accept: text/event-stream");
-            }
-        };
+        return new PlainToolContext(jakarta.json.JsonValue.EMPTY_JSON_OBJECT);
     }
 }

@@ -82,6 +82,16 @@ class StatelessValidationTest {
     }
 
     @Test
+    void mcpNameOnAMethodThatNamesNothingIsIgnoredButANamedMethodWithoutItsNameIsRefused() {
+        String token = MINT.token().sign();
+        assertThat(post(token, "tools/list", "whoami", body("tools/list", "")).statusLine(), is("HTTP/1.1 200 OK"));
+        Response nameless = post(token, "tools/call", "whoami", body("tools/call", "\"arguments\":{}"));
+        assertThat(nameless.statusLine(), is("HTTP/1.1 400 Bad Request"));
+        assertThat(nameless.jsonPath().getString("error.message"),
+                   is("Header mismatch: Mcp-Name header is present but the body has no params.name"));
+    }
+
+    @Test
     void rs68_headerAndMetaVersionsMustAgree() {
         String token = MINT.token().sign();
         Response differs = post(token, "server/discover", "", body("server/discover", "").replace(

@@ -200,7 +200,10 @@ class BearerEdgeTest {
                         "token issuer mismatch"),
                 invalid("RS-48 other JWT type", t -> t.type("dpop+jwt").sign(), "unsupported token type"),
                 invalid("RS-49 unknown crit", t -> t.critical("x-unknown").sign(), "token has an unsupported critical header"),
-                invalid("RS-50 two parts", t -> "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJhIn0", "token malformed"),
+                invalid("RS-50 two parts", t -> {
+                    String signed = t.sign();
+                    return signed.substring(0, signed.lastIndexOf('.'));
+                }, "token malformed"),
                 invalid("RS-50 four parts", t -> t.sign() + ".extra", "token malformed"),
                 invalid("RS-50 non-JSON header", t -> Base64URL.encode("not json") + ".e30.c2ln", "token malformed"),
                 invalid("RS-50 array payload", t -> t.signPayload("[1,2,3]"), "token malformed"),

@@ -146,11 +146,13 @@ install_keycloak() {
     if [ ! -f "$KC_ZIP" ]; then
         say "install: Keycloak $KC_VERSION from Maven Central (mvn dependency:copy)"
         mkdir -p "$KC_DIR"
-        mvn -B -ntp -q dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" \
-            -DoutputDirectory="$KC_DIR" >&2 || die "could not download Keycloak $KC_VERSION"
+        mvn -B -ntp -q -Dstyle.color=never dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" \
+            -DoutputDirectory="$KC_DIR" > "$work/keycloak-download.log" 2>&1 \
+            || { tail -n 40 "$work/keycloak-download.log" >&2; die "could not download Keycloak $KC_VERSION"; }
     fi
     if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
         say "install: unpacking $(basename "$KC_ZIP")"
+        KC_FIRST_START=1
         rm -rf "$KC_HOME"
         if command -v unzip >/dev/null; then
             unzip -q "$KC_ZIP" -d "$KC_DIR"
@@ -208,7 +210,7 @@ port_taken() { grep -qiE 'address already in use|port .*(already|in use)|BindExc
 
 # ---------------------------------------------------------------------------------------------
 # 3. Keycloak
-KC_URL= ISSUER= KC_START_MS= KC_PID=
+KC_URL= ISSUER= KC_START_MS= KC_PID= KC_FIRST_START=0
 start_keycloak() {
     local port mgmt http_port t0
     port=$(free_port); mgmt=$(free_port); http_port=$(free_port)
@@ -270,7 +272,8 @@ build_server() {
         say "build: SKIP_BUILD=1, reusing $SERVER_JAR"
     else
         say "build: mvn -B -ntp -q package -DskipTests"
-        mvn -B -ntp -q package -DskipTests >&2 || die "the build failed"
+        mvn -B -ntp -q -Dstyle.color=never package -DskipTests > "$work/build.log" 2>&1 \
+            || { tail -n 60 "$work/build.log" >&2; die "the build failed (mvn package -DskipTests)"; }
     fi
     [ -f "$SERVER_JAR" ] || die "$SERVER_JAR is missing after the build"
 }
@@ -502,7 +505,7 @@ Written by \`ci/interop.sh\` on $(date -u '+%F %H:%M UTC') — **$status**. Ever
 | | |
 |---|---|
 | total wall time | $(secs "$total_ms") |
-| Keycloak start (launch to first 200 on the master realm's metadata, fresh database) | ${KC_START_MS:+$(secs "$KC_START_MS")} |
+| Keycloak start (launch to first 200 on the master realm's metadata, fresh database) | ${KC_START_MS:+$(secs "$KC_START_MS")}$( [ "$KC_FIRST_START" = 1 ] && echo ' (first start after unpacking: includes Keycloak'"'"'s one-time build)') |
 | end-to-end connector flow (unauthenticated request → 401 → … → \`whoami\` result) | ${FLOW_MS:+$FLOW_MS ms} |
 | step-up (403 → re-authorization for \`mcp:admin\` → \`server_status\` result) | ${STEPUP_MS:+$STEPUP_MS ms} |
 | MCP Inspector, three CLI calls, each with its own OAuth flow | ${INSPECTOR_MS:+$(secs "$INSPECTOR_MS")} |
@@ -533,6 +536,15 @@ Hosts policy), the mcp scopes allowed (Allowed Client Scopes policy), consent re
 policy for public clients enforcing PKCE S256 and loopback redirect URIs; one test user. The
 "user" is \`ci/interop/fake-browser.sh\`: curl with a cookie jar that posts the login form and
 accepts the consent screen, then follows the redirect to the client's loopback callback.
+
+## Exchange sequence of the TS SDK client (from \`connector-flow.log\`)
+
+Browser hops, checks and details are in the log; tokens appear only as fingerprints.
+
+\`\`\`
+$( [ -f "$work/connector-flow.log" ] && grep -E '^ *[0-9]+ ms  (GET|POST|DELETE|AUTHORIZE|==)|callback:|\(authorization server|\(404' "$work/connector-flow.log" \
+    | redact | sed -E 's/ claims=\{[^}]*\}//; s/(AUTHORIZE [^ ]+) params=[^ ]+/\1/' | cut -c1-420)
+\`\`\`
 
 ## Evidence files
 

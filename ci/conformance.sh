@@ -7,8 +7,13 @@
 #   ci/conformance.sh --out DIR            # same, reports in DIR/<spec-version>/
 #   ci/conformance.sh --target URL [...]   # any other server: every argument goes to `run`
 #
-# The server runs its strict RFC 9068 token-type profile (the suite issuer sends typ at+jwt);
-# its lenient default accepts typ JWT (Keycloak), which the suite reports as one WARNING.
+# The server runs its strict RFC 9068 token-type profile (the suite issuer sends typ at+jwt), and
+# the suite judges typ by the same profile (--typ-profile rfc9068): accepting typ JWT would fail.
+# Grey-box checks are on: the server's log (redirected to a file here) is searched for tokens
+# (--server-log), and its fetch_upstream tool calls the suite's mock upstream on a free port
+# (--upstream-mock-port), which must never see the client's token. The server refetches its JWKS
+# at most once a second here (default 10 s), so the key-rotation check waits about a second.
+# The two https checks report WARNING: this job runs on loopback http (explained in the report).
 # Environment: SPEC_VERSIONS (default "2025-06-18 2025-11-25"), SKIP_BUILD=1 to reuse the jars.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -78,9 +83,12 @@ wait_for_line "$work/issuer.out" '^issuer=' 30
 issuer=$(sed -n 's/^issuer=//p' "$work/issuer.out" | head -n 1)
 
 server_port=$(java -jar "$SUITE_JAR" free-port)
+upstream_port=$(java -jar "$SUITE_JAR" free-port)
 resource="http://127.0.0.1:$server_port/mcp"
 java -Dserver.host=127.0.0.1 -Dserver.port="$server_port" \
      -Dmcp.resource="$resource" -Dmcp.auth.issuer="$issuer" -Dmcp.auth.token-type=rfc9068 \
+     -Dmcp.auth.jwks-refresh-min-interval=1 \
+     -Dmcp.upstream-url="http://127.0.0.1:$upstream_port/upstream" -Dmcp.upstream-token=reference-server-own-credential \
      -jar "$SERVER_JAR" > "$work/server.log" 2>&1 &
 pids+=($!)
 wait_for_http "http://127.0.0.1:$server_port/.well-known/oauth-protected-resource/mcp" 60
@@ -91,6 +99,7 @@ for version in ${SPEC_VERSIONS:-2025-06-18 2025-11-25}; do
     started=$(date +%s%N)
     set +e
     java -jar "$SUITE_JAR" run --target "$resource" --issuer "$issuer" --spec-version "$version" \
+        --typ-profile rfc9068 --server-log "$work/server.log" --upstream-mock-port "$upstream_port" \
         --out "$out/$version" --expected-failures ci/expected-failures.txt
     code=$?
     set -e

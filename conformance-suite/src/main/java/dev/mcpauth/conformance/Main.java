@@ -17,7 +17,10 @@ public final class Main {
     private Main() {
     }
 
+    static final String RESTRICTED_HEADERS = "jdk.httpclient.allowRestrictedHeaders";
+
     public static void main(String[] args) {
+        allowHostHeader();
         // UTF-8 whatever the locale, so ✓ and ✗ survive a C locale in CI
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
@@ -28,5 +31,17 @@ public final class Main {
         out.flush();
         err.flush();
         System.exit(code);
+    }
+
+    /**
+     * The forged-host scenario sends its own {@code Host}; the JDK client allows that only when
+     * this property names it before {@code java.net.http} is first used, so it is set first thing.
+     */
+    static void allowHostHeader() {
+        String current = System.getProperty(RESTRICTED_HEADERS, "").strip();
+        boolean listed = java.util.Arrays.stream(current.split(",")).anyMatch(h -> h.strip().equalsIgnoreCase("host"));
+        if (!listed) {
+            System.setProperty(RESTRICTED_HEADERS, current.isEmpty() ? "host" : current + ",host");
+        }
     }
 }

@@ -40,7 +40,8 @@ final class RunCommand {
 
     private static final Set<String> VALUED = Set.of("--target", "--issuer", "--spec-version", "--out", "--scenario",
             "--expected-failures", "--token", "--token-file", "--low-scope-token", "--low-scope-token-file", "--scope",
-            "--privileged-scope", "--privileged-tool", "--timeout");
+            "--privileged-scope", "--privileged-tool", "--timeout", "--typ-profile", "--server-log",
+            "--upstream-mock-port", "--upstream-tool", "--trust-cert", "--jwks-refetch-wait");
     private static final Set<String> REPEATABLE = Set.of("--scenario");
     private static final Set<String> FLAGS = Set.of("--debug");
 
@@ -156,7 +157,7 @@ final class RunCommand {
         Optional<String> lowScopeToken = token(a, "--low-scope-token", "--low-scope-token-file", LOW_SCOPE_TOKEN_ENV, env);
         RunOptions options = new RunOptions(target, issuer, specVersion, scenarios, token, lowScopeToken,
                 nonBlank(a, "--scope"), nonBlank(a, "--privileged-scope"), nonBlank(a, "--privileged-tool"),
-                timeout(a.value("--timeout")));
+                timeout(a.value("--timeout")), ExtraArgs.parse(a));
         Path out = path("--out", a.value("--out")).orElse(DEFAULT_OUT);
         return new Request(options, out, path("--expected-failures", a.value("--expected-failures")), a.flag("--debug"));
     }
@@ -268,17 +269,19 @@ final class RunCommand {
     }
 
     static Duration timeout(Optional<String> value) throws UsageException {
-        if (value.isEmpty()) {
-            return DEFAULT_TIMEOUT;
-        }
+        return value.isEmpty() ? DEFAULT_TIMEOUT : seconds("--timeout", value.get());
+    }
+
+    /** A duration in seconds (decimals allowed), more than 0 and at most 600. */
+    static Duration seconds(String option, String value) throws UsageException {
         BigDecimal seconds;
         try {
-            seconds = new BigDecimal(value.get().strip());
+            seconds = new BigDecimal(value.strip());
         } catch (NumberFormatException e) {
-            throw new UsageException("--timeout '" + value.get() + "' is not a number of seconds");
+            throw new UsageException(option + " '" + value + "' is not a number of seconds");
         }
         if (seconds.signum() <= 0 || seconds.compareTo(MAX_TIMEOUT_SECONDS) > 0) {
-            throw new UsageException("--timeout must be more than 0 and at most " + MAX_TIMEOUT_SECONDS + " seconds");
+            throw new UsageException(option + " must be more than 0 and at most " + MAX_TIMEOUT_SECONDS + " seconds");
         }
         long millis = seconds.movePointRight(3).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
         return Duration.ofMillis(millis);

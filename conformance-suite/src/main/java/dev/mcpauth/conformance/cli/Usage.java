@@ -33,11 +33,35 @@ final class Usage {
               --privileged-scope S      scope the privileged tool needs (default: learned from a 403)
               --privileged-tool NAME    tool used by the insufficient-scope checks
               --timeout SECONDS         per-request timeout (default 10)
+              --typ-profile P           lenient (default): accepting typ JWT or no typ is a WARNING;
+                                        rfc9068: it is a FAILURE (RFC 9068 enforced)
+              --trust-cert FILE         trust the certificates in FILE (PEM) for an https target,
+                                        e.g. a self-signed test server
+              --jwks-refetch-wait SECONDS  how long key-lifecycle waits for the target to accept a
+                                        token signed by the issuer's rotated key (default 15); a
+                                        JWKS refetch rate limit longer than this ends in a WARNING
+              --server-log FILE         grey box: the target's log; after the run it must hold no
+                                        token the suite sent, nor any 12-character piece of one
+              --upstream-mock-port N    grey box: run a mock upstream API on 127.0.0.1:N and check
+                                        that the target's upstream tool never forwards the token
+              --upstream-tool NAME      the target's tool that calls the upstream (default fetch_upstream)
               --debug                   print the stack trace of a harness error
               Tokens can also come from the environment: MCP_CONFORMANCE_TOKEN and
               MCP_CONFORMANCE_LOW_SCOPE_TOKEN. Prefer a file or the environment to --token, which
               stays in shell history and the process list. Tokens are never printed or written to
               a report. Reports: report.html, summary.md, checks.json, run.json, junit.xml.
+
+              Grey-box checks need the target's cooperation; without their flag they are reported
+              as untestable FAILURE. Token passthrough (RS-58): give the server a tool that makes an
+              HTTP request to a URL from its configuration with the server's own credential, start
+              it with that URL set to http://127.0.0.1:N/ (any path), and pass --upstream-mock-port N
+              (and --upstream-tool NAME if the tool is not fetch_upstream). The suite calls the tool
+              with empty arguments and a token holding the scope it needs (it steps up once on a
+              403 naming more scope). The reference server: -Dmcp.upstream-url=http://127.0.0.1:N/
+              -Dmcp.upstream-token=<its own credential>. Server log (RS-76): redirect the server's
+              log to a file and pass --server-log FILE.
+              Key lifecycle (JWKS outage, key rotation) needs the suite's issuer (--issuer, or the
+              in-process one the target lists); it runs after every other token scenario.
 
             issuer [--port N] [--host H] [--keys FILE]
               --port N                  TCP port (default 0: any free port)

@@ -2,6 +2,7 @@ package dev.mcpauth.conformance.http;
 
 import dev.mcpauth.conformance.check.Exchange;
 
+import javax.net.ssl.SSLContext;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,6 +17,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,19 +41,40 @@ public final class RecordingHttpClient {
     private final HttpClient client;
     private final Duration timeout;
     private final Redactor redactor;
+    private final List<Echo> echoes = new CopyOnWriteArrayList<>();
+
+    /**
+     * A response that carried a token the suite sent (whole or a piece of one).
+     *
+     * @param request what was asked, e.g. {@code POST http://h/mcp → 401} (redacted)
+     * @param marker  the redaction marker of the token found
+     */
+    public record Echo(String request, String marker) {
+    }
 
     public RecordingHttpClient(Duration timeout, Redactor redactor) {
+        this(timeout, redactor, Optional.empty());
+    }
+
+    /** @param tls the TLS context for https targets (e.g. trusting a test certificate); default trust when empty */
+    public RecordingHttpClient(Duration timeout, Redactor redactor, Optional<SSLContext> tls) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.redactor = Objects.requireNonNull(redactor, "redactor");
-        this.client = HttpClient.newBuilder()
+        HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(timeout)
-                .build();
+                .connectTimeout(timeout);
+        tls.ifPresent(b::sslContext);
+        this.client = b.build();
     }
 
     public Redactor redactor() {
         return redactor;
+    }
+
+    /** Every response so far that carried a token the suite sent, in order. */
+    public List<Echo> echoes() {
+        return List.copyOf(echoes);
     }
 
     public Response send(Request request) {
@@ -84,8 +107,19 @@ public final class RecordingHttpClient {
                 .toLowerCase(java.util.Locale.ROOT).startsWith("text/event-stream");
         BodyRead read = readBody(response.body(), eventStream, request.method().equals("GET"));
         Optional<String> error = read.error();
-        return new Response(request, response.statusCode(), headers, read.text(), error,
+        Response r = new Response(request, response.statusCode(), headers, read.text(), error,
                 exchange(request, response.statusCode(), headers, read.text()));
+        noteEcho(r);
+        return r;
+    }
+
+    private void noteEcho(Response r) {
+        Optional<String> found = redactor.findSecret(r.body());
+        for (int i = 0; found.isEmpty() && i < r.headers().size(); i++) {
+            found = redactor.findSecret(r.headers().get(i).getValue());
+        }
+        found.ifPresent(marker -> echoes.add(new Echo(r.exchange().method() + " " + r.exchange().url() + " → "
+                + r.status(), marker)));
     }
 
     private Response failed(Request request, String error) {

@@ -60,6 +60,29 @@ public final class Redactor {
         return markers.containsKey(value);
     }
 
+    /**
+     * The marker of a registered token that the text contains whole or by a piece of
+     * {@link #WINDOW} characters, if any. Never the token itself: callers put the result in reports.
+     */
+    public Optional<String> findSecret(String text) {
+        if (text == null || text.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, String> e : markers.entrySet()) {
+            if (text.contains(e.getKey())) {
+                return Optional.of(e.getValue());
+            }
+        }
+        Matcher m = TOKEN_RUN.matcher(text);
+        while (m.find()) {
+            Optional<String> marker = pieceMarker(m.group());
+            if (marker.isPresent()) {
+                return marker;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The text with every registered token replaced; longest tokens first, so none leaks partly. */
     public String redact(String text) {
         if (text == null || text.isEmpty() || markers.isEmpty()) {

@@ -78,6 +78,48 @@ public final class IssuerClient implements JwsSigner {
         return currentKey;
     }
 
+    /**
+     * {@code POST /admin/rotate}: the issuer signs with a new key from now on (older keys stay
+     * published). Returns the new key's public part from the answer (the JWKS may be down).
+     */
+    public RSAKey rotate() throws SigningException {
+        String base = stripSlash(issuer.toString());
+        try {
+            Map<String, Object> answer = JSONObjectUtils.parse(post(URI.create(base + "/admin/rotate"), ""));
+            Map<String, Object> jwk = JSONObjectUtils.getJSONObject(answer, "jwk");
+            if (jwk == null || !(JWK.parse(jwk) instanceof RSAKey rsa) || rsa.getKeyID() == null) {
+                throw new SigningException("the issuer's rotation answer names no RSA key with a kid");
+            }
+            return rsa.toPublicJWK();
+        } catch (ParseException e) {
+            throw new SigningException("the issuer's rotation answer is not a key: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code POST /admin/jwks-outage}: the JWKS endpoint answers 503 while {@code on}. */
+    public void jwksOutage(boolean on) throws SigningException {
+        post(URI.create(stripSlash(issuer.toString()) + "/admin/jwks-outage"), "{\"outage\":" + on + "}");
+    }
+
+    private String post(URI uri, String body) throws SigningException {
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new SigningException("POST " + uri + " answered " + r.statusCode());
+            }
+            return r.body();
+        } catch (IOException e) {
+            throw new SigningException("POST " + uri + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SigningException("interrupted", e);
+        }
+    }
+
     @Override
     public String sign(Map<String, Object> header, String payload) throws SigningException {
         Map<String, Object> body = new LinkedHashMap<>();

@@ -55,7 +55,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     signs the payload text under that JOSE header with the current key (the header's
  *     {@code alg} must be an RSA signature algorithm) and answers {@code {"token":"..."}}.
  *     This is how the runner makes mutated but validly signed tokens, in-process or not;</li>
- * <li>{@code POST /admin/rotate}: a new current key (old ones stay in the JWKS);
+ * <li>{@code POST /admin/rotate}: a new current key (old ones stay in the JWKS), answered with
+ *     its {@code kid} and public {@code jwk} (readable during an outage);
  *     {@code POST /admin/jwks-outage} with {@code {"outage":true|false}}: the JWKS answers 503
  *     while on.</li>
  * </ul>
@@ -318,7 +319,8 @@ public final class TestIssuer implements AutoCloseable {
             return;
         }
         RSAKey key = keys.rotate();
-        ServerExchanges.json(ex, 200, Json.createObjectBuilder().add("kid", key.getKeyID()).build().toString());
+        ServerExchanges.json(ex, 200, "{\"kid\":" + Json.createValue(key.getKeyID()) + ",\"jwk\":"
+                + key.toPublicJWK().toJSONString() + "}");
     }
 
     private void outage(HttpExchange ex, String method) throws IOException {

@@ -96,7 +96,8 @@ public final class CoverageMatrix {
         List<RowCoverage> rows = new ArrayList<>();
         for (ChecklistRow row : catalogue.rows()) {
             List<CheckResult> checks = byRow.remove(row.id());
-            if (checks != null) {
+            boolean onlySkipped = checks != null && checks.stream().allMatch(c -> c.status() == Status.SKIPPED);
+            if (checks != null && !(onlySkipped && !row.appliesTo(run.specVersion()))) {
                 rows.add(new RowCoverage(row, State.COVERED, checks));
             } else if (!row.appliesTo(run.specVersion())) {
                 rows.add(new RowCoverage(row, State.NOT_APPLICABLE, List.of()));

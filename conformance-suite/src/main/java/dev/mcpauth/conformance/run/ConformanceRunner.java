@@ -3,12 +3,15 @@ package dev.mcpauth.conformance.run;
 import dev.mcpauth.conformance.check.CheckResult;
 import dev.mcpauth.conformance.check.RunResult;
 import dev.mcpauth.conformance.check.ScenarioResult;
+import dev.mcpauth.conformance.greybox.UpstreamMock;
 import dev.mcpauth.conformance.http.RecordingHttpClient;
+import dev.mcpauth.conformance.http.TrustedCertificates;
 import dev.mcpauth.conformance.http.Response;
 import dev.mcpauth.conformance.http.Redactor;
 import dev.mcpauth.conformance.issuer.IssuerClient;
 import dev.mcpauth.conformance.issuer.TestIssuer;
 import dev.mcpauth.conformance.scenario.CheckRecorder;
+import dev.mcpauth.conformance.scenario.RunFixtures;
 import dev.mcpauth.conformance.scenario.Scenario;
 import dev.mcpauth.conformance.scenario.ScenarioContext;
 import dev.mcpauth.conformance.scenario.ScenarioContext.TokenMode;
@@ -17,6 +20,7 @@ import dev.mcpauth.conformance.token.AttackerJwks;
 import dev.mcpauth.conformance.token.JwsSigner;
 import dev.mcpauth.conformance.token.TokenFactory;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -56,10 +60,12 @@ public final class ConformanceRunner {
         options.token().ifPresent(redactor::register);
         options.lowScopeToken().ifPresent(redactor::register);
         List<ScenarioResult> results = new ArrayList<>();
-        try (AttackerJwks attacker = AttackerJwks.start(); Tokens tokens = Tokens.open(options, attacker, redactor, clock)) {
-            RecordingHttpClient http = new RecordingHttpClient(options.requestTimeout(), redactor);
+        try (AttackerJwks attacker = AttackerJwks.start(); Tokens tokens = Tokens.open(options, attacker, redactor, clock);
+             Upstream upstream = Upstream.open(options.extras())) {
+            RecordingHttpClient http = new RecordingHttpClient(options.requestTimeout(), redactor, tls(options));
+            RunFixtures fixtures = new RunFixtures(attacker, tokens.client, upstream.mock, upstream.error);
             ScenarioContext ctx = new ScenarioContext(options, http, clock, tokens.mode, tokens.factory, tokens.reason,
-                    tokens.issuer, attacker);
+                    tokens.issuer, fixtures);
             Response probe = ctx.noTokenProbe();
             Optional<String> unreachable = probe.received() ? Optional.empty()
                     : Optional.of("the target did not answer: " + probe.transportError().orElse("no response"));
@@ -69,6 +75,39 @@ public final class ConformanceRunner {
         }
         return new RunResult(SUITE_VERSION, options.target().toString(), options.specVersion(), started,
                 Duration.between(started, clock.instant()), results);
+    }
+
+    /** The TLS context trusting {@code --trust-cert}; the JDK's default trust when absent. */
+    private static Optional<SSLContext> tls(RunOptions options) {
+        if (options.extras().trustCert().isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(TrustedCertificates.sslContext(options.extras().trustCert().get()));
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** The mock upstream API, when asked for; why it did not start, when it did not. */
+    private record Upstream(Optional<UpstreamMock> mock, Optional<String> error) implements AutoCloseable {
+        static Upstream open(ExtraOptions extras) {
+            if (extras.upstreamMockPort().isEmpty()) {
+                return new Upstream(Optional.empty(), Optional.empty());
+            }
+            int port = extras.upstreamMockPort().get();
+            try {
+                return new Upstream(Optional.of(UpstreamMock.start(port)), Optional.empty());
+            } catch (IOException e) {
+                return new Upstream(Optional.empty(), Optional.of("the mock upstream could not listen on 127.0.0.1:"
+                        + port + ": " + e.getMessage()));
+            }
+        }
+
+        @Override
+        public void close() {
+            mock.ifPresent(UpstreamMock::close);
+        }
     }
 
     private static ScenarioResult runOne(Scenario scenario, ScenarioContext ctx, String specVersion, Clock clock,
@@ -100,14 +139,16 @@ public final class ConformanceRunner {
         final String reason;
         final Optional<URI> issuer;
         final Optional<TestIssuer> started;
+        final Optional<IssuerClient> client;
 
         private Tokens(TokenMode mode, Optional<TokenFactory> factory, String reason, Optional<URI> issuer,
-                       Optional<TestIssuer> started) {
+                       Optional<TestIssuer> started, Optional<IssuerClient> client) {
             this.mode = mode;
             this.factory = factory;
             this.reason = reason;
             this.issuer = issuer;
             this.started = started;
+            this.client = client;
         }
 
         static Tokens open(RunOptions options, AttackerJwks attacker, Redactor redactor, Clock clock) {
@@ -120,14 +161,14 @@ public final class ConformanceRunner {
                         attacker, clock, redactor::register)),
                         "this needs a token the suite signs; with operator tokens only (--token) it cannot be made: "
                                 + "run the target against the suite's issuer and pass --issuer",
-                        Optional.empty(), Optional.empty());
+                        Optional.empty(), Optional.empty(), Optional.empty());
             }
             TestIssuer issuer;
             try {
                 issuer = TestIssuer.start("127.0.0.1", 0, Optional.empty());
             } catch (IOException e) {
                 return new Tokens(TokenMode.NONE, Optional.empty(), "the in-process test issuer could not start: " + e,
-                        Optional.empty(), Optional.empty());
+                        Optional.empty(), Optional.empty(), Optional.empty());
             }
             return connect(options, issuer.issuerUrl(), TokenMode.IN_PROCESS_ISSUER, Optional.of(issuer), attacker,
                     redactor, clock);
@@ -140,11 +181,12 @@ public final class ConformanceRunner {
                 TokenFactory factory = TokenFactory.issuerMode(client, client.currentKey(),
                         new TokenFactory.Template(client.issuer().toString(), options.target().toString(), CLIENT_ID),
                         attacker, clock, redactor::register);
-                return new Tokens(mode, Optional.of(factory), "", Optional.of(client.issuer()), started);
+                return new Tokens(mode, Optional.of(factory), "", Optional.of(client.issuer()), started,
+                        Optional.of(client));
             } catch (JwsSigner.SigningException e) {
                 started.ifPresent(TestIssuer::close);
                 return new Tokens(TokenMode.NONE, Optional.empty(), "the suite's issuer at " + issuerUrl
-                        + " cannot be used: " + e.getMessage(), Optional.of(issuerUrl), Optional.empty());
+                        + " cannot be used: " + e.getMessage(), Optional.of(issuerUrl), Optional.empty(), Optional.empty());
             }
         }
 

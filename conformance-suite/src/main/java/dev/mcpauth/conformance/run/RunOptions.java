@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param privilegedScope  overrides the privileged scope learned from the target
  * @param privilegedTool   overrides the tool used for insufficient-scope checks
  * @param requestTimeout   per-request timeout
+ * @param extras           typ profile, grey-box hooks, TLS trust, rotation wait
  */
 public record RunOptions(URI target,
                          Optional<URI> issuer,
@@ -32,7 +33,8 @@ public record RunOptions(URI target,
                          Optional<String> baselineScope,
                          Optional<String> privilegedScope,
                          Optional<String> privilegedTool,
-                         Duration requestTimeout) {
+                         Duration requestTimeout,
+                         ExtraOptions extras) {
 
     public static final List<String> SPEC_VERSIONS = List.of("2025-06-18", "2025-11-25");
     public static final String DEFAULT_SPEC_VERSION = "2025-11-25";
@@ -52,5 +54,19 @@ public record RunOptions(URI target,
         Objects.requireNonNull(privilegedScope, "privilegedScope");
         Objects.requireNonNull(privilegedTool, "privilegedTool");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
+        Objects.requireNonNull(extras, "extras");
+    }
+
+    /** Options with the default {@link ExtraOptions}. */
+    public RunOptions(URI target, Optional<URI> issuer, String specVersion, List<String> scenarioIds,
+                      Optional<String> token, Optional<String> lowScopeToken, Optional<String> baselineScope,
+                      Optional<String> privilegedScope, Optional<String> privilegedTool, Duration requestTimeout) {
+        this(target, issuer, specVersion, scenarioIds, token, lowScopeToken, baselineScope, privilegedScope,
+                privilegedTool, requestTimeout, ExtraOptions.defaults());
+    }
+
+    public RunOptions withExtras(ExtraOptions newExtras) {
+        return new RunOptions(target, issuer, specVersion, scenarioIds, token, lowScopeToken, baselineScope,
+                privilegedScope, privilegedTool, requestTimeout, newExtras);
     }
 }

@@ -28,10 +28,6 @@ final class AlgNoneScenario implements Scenario {
         return "alg none: unsigned tokens are refused";
     }
 
-    @Override
-    public List<String> rows() {
-        return List.of("RS-42");
-    }
 
     @Override
     public List<CheckSpec> checks() {

@@ -64,10 +64,6 @@ final class BadSignatureScenario implements Scenario {
         return "Bad signature: damaged signatures, algorithm confusion and untrusted keys";
     }
 
-    @Override
-    public List<String> rows() {
-        return List.of("RS-41", "RS-43", "RS-44", "RS-45", "RS-46");
-    }
 
     @Override
     public List<CheckSpec> checks() {

@@ -94,10 +94,6 @@ final class ChallengeSyntaxScenario implements Scenario {
         return "Challenge syntax: every method gets 401 and every challenge is well formed";
     }
 
-    @Override
-    public List<String> rows() {
-        return List.of("RS-10", "RS-17", "RS-18", "RS-21", "RS-22", "RS-23", "RS-76");
-    }
 
     @Override
     public List<CheckSpec> checks() {

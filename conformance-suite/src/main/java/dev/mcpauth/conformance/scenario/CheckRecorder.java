@@ -2,6 +2,7 @@ package dev.mcpauth.conformance.scenario;
 
 import dev.mcpauth.conformance.check.CheckResult;
 import dev.mcpauth.conformance.check.Exchange;
+import dev.mcpauth.conformance.check.Level;
 import dev.mcpauth.conformance.check.Status;
 import dev.mcpauth.conformance.http.Response;
 import dev.mcpauth.conformance.run.ProgressListener;
@@ -74,6 +75,25 @@ public final class CheckRecorder {
         record(spec, spec.levelFor(specVersion).whenViolated(), Optional.of(message), false, details, responses);
     }
 
+    /**
+     * The server does not meet a requirement whose level this run decides (e.g. {@code typ} under
+     * the chosen token profile): the status follows {@code level}, and the result reports it.
+     */
+    public void violatedAt(CheckSpec spec, Level level, String message, Map<String, Object> details,
+                           List<Response> responses) {
+        record(spec, level, level.whenViolated(), Optional.of(message), false, details, responses);
+    }
+
+    /** {@link #verdict} at a level this run decides; the result reports that level either way. */
+    public void verdictAt(CheckSpec spec, Level level, boolean ok, String messageIfNot, Map<String, Object> details,
+                          List<Response> responses) {
+        if (ok) {
+            record(spec, level, Status.SUCCESS, Optional.empty(), false, details, responses);
+        } else {
+            violatedAt(spec, level, messageIfNot, details, responses);
+        }
+    }
+
     /** {@link #pass} when {@code ok}, else {@link #violated}. */
     public void verdict(CheckSpec spec, boolean ok, String messageIfNot, Map<String, Object> details,
                         List<Response> responses) {
@@ -117,6 +137,11 @@ public final class CheckRecorder {
 
     private void record(CheckSpec spec, Status status, Optional<String> message, boolean untestable,
                         Map<String, Object> details, List<Response> responses) {
+        record(spec, spec.levelFor(specVersion), status, message, untestable, details, responses);
+    }
+
+    private void record(CheckSpec spec, Level level, Status status, Optional<String> message, boolean untestable,
+                        Map<String, Object> details, List<Response> responses) {
         if (!declared.containsKey(spec.id())) {
             throw new IllegalStateException("check " + spec.id() + " is not declared by scenario " + scenarioId);
         }
@@ -129,7 +154,7 @@ public final class CheckRecorder {
         }
         List<Exchange> exchanges = responses.stream().map(Response::exchange).toList();
         CheckResult result = new CheckResult(spec.id(), spec.name(), spec.description(), scenarioId, spec.rows(),
-                spec.levelFor(specVersion), status, clock.instant(), spec.references(specVersion), d, message,
+                level, status, clock.instant(), spec.references(specVersion), d, message,
                 untestable, exchanges);
         results.put(spec.id(), result);
         progress.checkFinished(result);

@@ -62,10 +62,6 @@ final class InsufficientScopeScenario implements Scenario {
         return "Insufficient scope: 403 insufficient_scope, step-up works";
     }
 
-    @Override
-    public List<String> rows() {
-        return List.of("RS-36", "RS-62", "RS-63", "RS-64", "RS-66");
-    }
 
     @Override
     public List<CheckSpec> checks() {

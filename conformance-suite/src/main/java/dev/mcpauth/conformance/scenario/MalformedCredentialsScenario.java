@@ -60,10 +60,6 @@ final class MalformedCredentialsScenario implements Scenario {
         return "Malformed credentials: other schemes, bare, empty and doubled tokens";
     }
 
-    @Override
-    public List<String> rows() {
-        return List.of("RS-17", "RS-28", "RS-29", "RS-30");
-    }
 
     @Override
     public List<CheckSpec> checks() {

@@ -57,10 +57,6 @@ final class MissingTokenScenario implements Scenario {
         return "Missing token: 401 with a Bearer challenge that leads to the PRM";
     }
 
-    @Override
-    public List<String> rows() {
-        return List.of("RS-10", "RS-11", "RS-17", "RS-18", "RS-19", "RS-20");
-    }
 
     @Override
     public List<CheckSpec> checks() {

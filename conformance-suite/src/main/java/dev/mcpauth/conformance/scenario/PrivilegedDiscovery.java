@@ -97,6 +97,27 @@ final class PrivilegedDiscovery {
         return new ScenarioContext.Privileged(Optional.empty(), Optional.empty(), session, trail, Optional.of(why));
     }
 
+    /** Tools the baseline scope should cover: those whose hint it satisfies, then those without a hint. */
+    static List<String> callable(ScenarioContext ctx, List<JsonObject> tools) {
+        Set<String> baseline = scopes(ctx.baselineScope());
+        List<String> hintedOk = new ArrayList<>();
+        List<String> unhinted = new ArrayList<>();
+        for (JsonObject t : tools) {
+            String name = JsonValues.string(t, "name").orElse("");
+            List<String> hint = hintedScopes(t);
+            if (name.isEmpty() || ctx.options().privilegedTool().map(name::equals).orElse(false)) {
+                continue;
+            }
+            if (hint.isEmpty()) {
+                unhinted.add(name);
+            } else if (baseline.containsAll(hint)) {
+                hintedOk.add(name);
+            }
+        }
+        hintedOk.addAll(unhinted);
+        return hintedOk;
+    }
+
     static Set<String> scopes(String scope) {
         return Arrays.stream(scope.trim().split(" +")).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }

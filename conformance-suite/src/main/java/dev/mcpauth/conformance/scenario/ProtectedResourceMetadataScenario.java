@@ -88,10 +88,6 @@ final class ProtectedResourceMetadataScenario implements Scenario {
         return "Protected Resource Metadata (RFC 9728)";
     }
 
-    @Override
-    public List<String> rows() {
-        return List.of("RS-01", "RS-02", "RS-03", "RS-04", "RS-05", "RS-06", "RS-07", "RS-08", "RS-09", "RS-12");
-    }
 
     @Override
     public List<CheckSpec> checks() {

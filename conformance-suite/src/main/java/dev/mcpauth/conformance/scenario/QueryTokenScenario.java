@@ -50,10 +50,6 @@ final class QueryTokenScenario implements Scenario {
         return "Query-string and form-body tokens do not authenticate";
     }
 
-    @Override
-    public List<String> rows() {
-        return List.of("RS-19", "RS-26", "RS-27");
-    }
 
     @Override
     public List<CheckSpec> checks() {

@@ -12,8 +12,10 @@ public interface Scenario {
 
     String title();
 
-    /** Checklist rows covered, e.g. {@code RS-17}. */
-    List<String> rows();
+    /** Checklist rows covered: the union of its checks' rows, in row order. */
+    default List<String> rows() {
+        return checks().stream().flatMap(c -> c.rows().stream()).distinct().sorted().toList();
+    }
 
     /** The spec versions it applies to (both supported versions unless said otherwise). */
     default List<String> specVersions() {

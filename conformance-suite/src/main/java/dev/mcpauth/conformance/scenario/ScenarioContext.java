@@ -1,22 +1,20 @@
 package dev.mcpauth.conformance.scenario;
 
 import dev.mcpauth.conformance.http.Challenge;
-import dev.mcpauth.conformance.http.JsonValues;
 import dev.mcpauth.conformance.http.McpClient;
 import dev.mcpauth.conformance.http.McpSession;
 import dev.mcpauth.conformance.http.RecordingHttpClient;
 import dev.mcpauth.conformance.http.Request;
 import dev.mcpauth.conformance.http.Response;
 import dev.mcpauth.conformance.run.RunOptions;
+import com.nimbusds.jose.jwk.RSAKey;
 import dev.mcpauth.conformance.token.AttackerJwks;
 import dev.mcpauth.conformance.token.Minted;
 import dev.mcpauth.conformance.token.TokenFactory;
 import dev.mcpauth.conformance.token.TokenMutation;
-import jakarta.json.JsonObject;
 
 import java.net.URI;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -44,10 +42,10 @@ public final class ScenarioContext {
     private final McpClient mcp;
     private final Clock clock;
     private final TokenMode mode;
-    private final Optional<TokenFactory> tokens;
+    private Optional<TokenFactory> tokens;
     private final String noTokensReason;
     private final Optional<URI> issuer;
-    private final AttackerJwks attacker;
+    private final RunFixtures fixtures;
 
     private final Memo<Response> noTokenProbe;
     private final Memo<Prm> prm;
@@ -60,10 +58,11 @@ public final class ScenarioContext {
      * @param tokens         the token factory, when there is a source of tokens
      * @param noTokensReason why there is none (shown in untestable checks)
      * @param issuer         the trusted issuer's identifier, in the issuer modes
+     * @param fixtures       the suite's own servers: attacker JWKS, issuer admin, upstream mock
      */
     public ScenarioContext(RunOptions options, RecordingHttpClient http, Clock clock, TokenMode mode,
                            Optional<TokenFactory> tokens, String noTokensReason, Optional<URI> issuer,
-                           AttackerJwks attacker) {
+                           RunFixtures fixtures) {
         this.options = Objects.requireNonNull(options, "options");
         this.http = Objects.requireNonNull(http, "http");
         this.mcp = new McpClient(http, options.target(), options.specVersion());
@@ -72,12 +71,12 @@ public final class ScenarioContext {
         this.tokens = Objects.requireNonNull(tokens, "tokens");
         this.noTokensReason = Objects.requireNonNull(noTokensReason, "noTokensReason");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
-        this.attacker = Objects.requireNonNull(attacker, "attacker");
+        this.fixtures = Objects.requireNonNull(fixtures, "fixtures");
         this.noTokenProbe = new Memo<>(() -> mcp.send(mcp.initializeRequest()));
-        this.prm = new Memo<>(this::findPrm);
-        this.baselineScope = new Memo<>(this::learnBaselineScope);
+        this.prm = new Memo<>(() -> TargetFacts.findPrm(this));
+        this.baselineScope = new Memo<>(() -> TargetFacts.baselineScope(this));
         this.baselineToken = new Memo<>(this::makeBaselineToken);
-        this.acceptance = new Memo<>(this::checkAcceptance);
+        this.acceptance = new Memo<>(() -> TargetFacts.acceptance(this));
         this.privileged = new Memo<>(() -> PrivilegedDiscovery.discover(this));
     }
 
@@ -114,7 +113,21 @@ public final class ScenarioContext {
     }
 
     public AttackerJwks attacker() {
-        return attacker;
+        return fixtures.attacker();
+    }
+
+    public RunFixtures fixtures() {
+        return fixtures;
+    }
+
+    /** Why checks that need a suite-signed token cannot run, when there is no issuer. */
+    public String noTokensReason() {
+        return noTokensReason;
+    }
+
+    /** From now on, tokens name this key in {@code kid}: the issuer signs with it after a rotation. */
+    public void useIssuerKey(RSAKey key) {
+        tokens = tokens.map(t -> t.withIssuerKey(key));
     }
 
     public Optional<URI> issuer() {
@@ -226,32 +239,11 @@ public final class ScenarioContext {
                              List<Response> trail, Optional<String> problem) {
     }
 
-    // ---- learning ----
-
-    private record Where(URI url, String how) {
-    }
-
-    private Prm findPrm() {
-        List<Response> fetches = new ArrayList<>();
-        List<Where> order = new ArrayList<>();
-        noTokenChallenge().flatMap(c -> c.value("resource_metadata")).flatMap(ScenarioContext::absolute)
-                .ifPresent(u -> order.add(new Where(u, "resource_metadata")));
-        order.add(new Where(Discovery.pathInsertedPrm(target()), "path-inserted"));
-        order.add(new Where(Discovery.rootPrm(target()), "root"));
-        List<URI> tried = new ArrayList<>();
-        for (Where w : order) {
-            if (tried.contains(w.url())) {
-                continue;
-            }
-            tried.add(w.url());
-            Response r = http.send(Request.get(w.url()).header("Accept", "application/json"));
-            fetches.add(r);
-            Optional<JsonObject> doc = r.status() == 200 ? JsonValues.object(r.body()) : Optional.empty();
-            if (doc.isPresent()) {
-                return new Prm(Optional.of(w.url()), doc, w.how(), fetches);
-            }
+    private Minted makeBaselineToken() {
+        if (tokens.map(TokenFactory::issuerMode).orElse(false)) {
+            return tokens.get().good(baselineScope());
         }
-        return new Prm(Optional.empty(), Optional.empty(), "none", fetches);
+        return options.token().map(Minted::of).orElseGet(() -> Minted.unavailable(noTokensReason));
     }
 
     static Optional<URI> absolute(String value) {
@@ -261,59 +253,5 @@ public final class ScenarioContext {
         } catch (java.net.URISyntaxException e) {
             return Optional.empty();
         }
-    }
-
-    private String learnBaselineScope() {
-        if (options.baselineScope().isPresent()) {
-            return options.baselineScope().get();
-        }
-        Optional<String> fromChallenge = noTokenChallenge().flatMap(c -> c.value("scope")).filter(s -> !s.isBlank());
-        if (fromChallenge.isPresent()) {
-            return fromChallenge.get().trim();
-        }
-        return prm().document().flatMap(d -> JsonValues.strings(d, "scopes_supported"))
-                .filter(l -> !l.isEmpty()).map(l -> l.get(0)).orElse("");
-    }
-
-    private Minted makeBaselineToken() {
-        if (tokens.map(TokenFactory::issuerMode).orElse(false)) {
-            return tokens.get().good(baselineScope());
-        }
-        return options.token().map(Minted::of).orElseGet(() -> Minted.unavailable(noTokensReason));
-    }
-
-    private Acceptance checkAcceptance() {
-        Minted token = baselineToken();
-        if (!token.available()) {
-            return new Acceptance(token, Optional.empty(), Optional.of(token.unavailable()), false);
-        }
-        McpSession session = mcp.open("Bearer " + token.get());
-        if (session.established()) {
-            return new Acceptance(token, Optional.of(session), Optional.empty(), false);
-        }
-        String seen = "initialize with a good token answered " + session.initialize().summary();
-        return switch (mode) {
-            case ISSUER -> new Acceptance(token, Optional.of(session), Optional.of(seen
-                    + "; the target should trust the issuer " + issuer.map(URI::toString).orElse("?")), true);
-            case IN_PROCESS_ISSUER -> issuerListed()
-                    ? new Acceptance(token, Optional.of(session), Optional.of(seen), true)
-                    : new Acceptance(token, Optional.of(session), Optional.of(seen + "; the suite started its own "
-                    + "issuer (" + issuer.map(URI::toString).orElse("?") + "), which the target does not list in "
-                    + "authorization_servers: start the target trusting a standalone suite issuer and pass --issuer"),
-                    false);
-            case OPERATOR -> new Acceptance(token, Optional.of(session), Optional.of(seen
-                    + "; check that the operator token is valid for this target and not expired"), false);
-            case NONE -> new Acceptance(token, Optional.of(session), Optional.of(seen), false);
-        };
-    }
-
-    private boolean issuerListed() {
-        Optional<List<String>> listed = prm().document().flatMap(d -> JsonValues.strings(d, "authorization_servers"));
-        return issuer.isPresent() && listed.isPresent() && listed.get().stream()
-                .anyMatch(s -> stripSlash(s).equals(stripSlash(issuer.get().toString())));
-    }
-
-    private static String stripSlash(String s) {
-        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
     }
 }

@@ -5,7 +5,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Every scenario this build knows, in run order: discovery first, the seed four early. */
+/**
+ * Every scenario this build knows, in run order: discovery first, the seed four early; the
+ * grey-box token-passthrough check, then the key lifecycle (it rotates the issuer's key and takes
+ * its JWKS down for a moment, so nothing else may run after it but the hygiene checks, which only
+ * read what the run saw).
+ */
 public final class Scenarios {
     private Scenarios() {
     }
@@ -28,7 +33,12 @@ public final class Scenarios {
                 new MalformedCredentialsScenario(),
                 new SessionBindingScenario(),
                 new TransportSecurityScenario(),
-                new CorsScenario());
+                new ForgedHostScenario(),
+                new HttpsScenario(),
+                new CorsScenario(),
+                new TokenPassthroughScenario(),
+                new KeyLifecycleScenario(),
+                new TokenHygieneScenario());
     }
 
     /**

@@ -40,10 +40,6 @@ final class SessionBindingScenario implements Scenario {
         return "Sessions are not authentication";
     }
 
-    @Override
-    public List<String> rows() {
-        return List.of("RS-35", "RS-69");
-    }
 
     @Override
     public List<CheckSpec> checks() {

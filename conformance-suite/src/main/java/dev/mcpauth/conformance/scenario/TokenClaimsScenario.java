@@ -2,6 +2,7 @@ package dev.mcpauth.conformance.scenario;
 
 import dev.mcpauth.conformance.check.Level;
 import dev.mcpauth.conformance.http.Response;
+import dev.mcpauth.conformance.run.TypProfile;
 import dev.mcpauth.conformance.token.Minted;
 import dev.mcpauth.conformance.token.TokenMutation;
 
@@ -12,10 +13,19 @@ import static dev.mcpauth.conformance.scenario.Verdicts.details;
 
 /** Claims and header rules of RFC 7519 / RFC 9068 / RFC 7515 beyond expiry, audience and issuer. */
 final class TokenClaimsScenario implements Scenario {
+    private static final String TYP_POLICY = " The level follows --typ-profile (checklist §4: MCP cites RFC 9068 only "
+            + "for aud): rfc9068 makes this a MUST (FAILURE); the default lenient profile a SHOULD (WARNING), because "
+            + "many authorization servers send typ JWT.";
+
     static final CheckSpec NBF = CheckSpec.of("token-claims-future-nbf", Level.MUST,
             "A token not yet valid gets 401",
             "nbf 10 minutes in the future gets 401 (beyond any small leeway).",
             List.of("RS-38"), "RFC7519-4.1.5", "RFC9068-4");
+    static final CheckSpec IAT = CheckSpec.of("token-claims-future-iat", Level.MAY,
+            "iat in the future is noted",
+            "iat 1 hour in the future: no spec requires a check (RFC 7519 §4.1.6 is informational), so acceptance "
+                    + "passes and a refusal is noted (INFO); details.accepted records the outcome.",
+            List.of("RS-38"), "RFC7519-4.1.6");
     static final CheckSpec NO_EXP = CheckSpec.of("token-claims-no-exp", Level.MUST,
             "A JWT without exp gets 401",
             "RFC 9068 §2.2 requires exp; without it expiry cannot be enforced.",
@@ -24,14 +34,32 @@ final class TokenClaimsScenario implements Scenario {
             "A non-numeric exp is refused",
             "exp \"tomorrow\" (not a NumericDate) gets 401 or 400, never 2xx or 5xx.",
             List.of("RS-40"), "RFC7519-2", "RFC9068-4");
+    static final CheckSpec NON_NUMERIC_NBF = CheckSpec.of("token-claims-non-numeric-nbf", Level.MUST,
+            "A non-numeric nbf is refused",
+            "nbf \"yesterday\" (not a NumericDate) gets 401 or 400, never 2xx or 5xx: a claim that cannot be "
+                    + "checked must not be skipped.",
+            List.of("RS-40"), "RFC7519-2", "RFC7519-4.1.5");
+    static final CheckSpec NUMERIC_AUD = CheckSpec.of("token-claims-numeric-aud", Level.MUST,
+            "A numeric aud is refused",
+            "aud 12345 (neither a string nor an array of strings) gets 401 or 400, never 2xx or 5xx.",
+            List.of("RS-40"), "RFC7519-4.1.3", "RFC9068-4");
+    static final CheckSpec OPTIONAL = CheckSpec.of("token-claims-missing-optional-claims", Level.MAY,
+            "Tokens lacking sub, client_id, iat and jti are noted",
+            "The AS MUST issue sub, client_id, iat and jti (RFC 9068 §2.2), but the resource server checklist of "
+                    + "§4 does not require checking them: acceptance passes, a refusal is noted (INFO); details.accepted "
+                    + "records the outcome.",
+            List.of("RS-52"), "RFC9068-2.2", "RFC9068-4");
     static final CheckSpec CRIT = CheckSpec.of("token-claims-unknown-crit", Level.MUST,
             "An unknown critical header gets 401",
             "crit [\"x-unknown\"] names an extension the server cannot understand, so the JWS is invalid.",
             List.of("RS-49"), "RFC7515-4.1.11");
     static final CheckSpec TYP = CheckSpec.of("token-claims-wrong-typ", Level.SHOULD,
             "typ JWT is refused (RFC 9068 profile)",
-            "RFC 9068 requires typ at+jwt and MCP cites RFC 9068 only for aud, so accepting typ JWT is a warning "
-                    + "(lenient profile, checklist §4), not a failure.",
+            "A token with typ JWT instead of at+jwt gets 401." + TYP_POLICY,
+            List.of("RS-48"), "RFC9068-2.1", "RFC9068-4");
+    static final CheckSpec NO_TYP = CheckSpec.of("token-claims-missing-typ", Level.SHOULD,
+            "A token without typ is refused (RFC 9068 profile)",
+            "A token without a typ header gets 401." + TYP_POLICY,
             List.of("RS-48"), "RFC9068-2.1", "RFC9068-4");
     static final CheckSpec TYP_CASE = CheckSpec.of("token-claims-typ-case-insensitive", Level.MAY,
             "typ at+JWT is accepted",
@@ -46,17 +74,12 @@ final class TokenClaimsScenario implements Scenario {
 
     @Override
     public String title() {
-        return "Token claims: nbf, exp, crit and typ";
-    }
-
-    @Override
-    public List<String> rows() {
-        return List.of("RS-38", "RS-39", "RS-40", "RS-48", "RS-49");
+        return "Token claims: nbf, iat, exp, aud types, optional claims, crit and typ";
     }
 
     @Override
     public List<CheckSpec> checks() {
-        return List.of(NBF, NO_EXP, NON_NUMERIC, CRIT, TYP, TYP_CASE);
+        return List.of(NBF, IAT, NO_EXP, NON_NUMERIC, NON_NUMERIC_NBF, NUMERIC_AUD, OPTIONAL, CRIT, TYP, NO_TYP, TYP_CASE);
     }
 
     @Override
@@ -67,10 +90,16 @@ final class TokenClaimsScenario implements Scenario {
             return;
         }
         Verdicts.rejectMutation(ctx, rec, NBF, TokenMutation.FUTURE_NBF, Verdicts.ONLY_401);
+        Verdicts.acceptanceNoted(ctx, rec, IAT, TokenMutation.FUTURE_IAT);
         Verdicts.rejectMutation(ctx, rec, NO_EXP, TokenMutation.NO_EXP, Verdicts.ONLY_401);
         Verdicts.rejectMutation(ctx, rec, NON_NUMERIC, TokenMutation.NON_NUMERIC_EXP, Verdicts.MALFORMED);
+        Verdicts.rejectMutation(ctx, rec, NON_NUMERIC_NBF, TokenMutation.NON_NUMERIC_NBF, Verdicts.MALFORMED);
+        Verdicts.rejectMutation(ctx, rec, NUMERIC_AUD, TokenMutation.NUMERIC_AUD, Verdicts.MALFORMED);
+        Verdicts.acceptanceNoted(ctx, rec, OPTIONAL, TokenMutation.MISSING_OPTIONAL_CLAIMS);
         Verdicts.rejectMutation(ctx, rec, CRIT, TokenMutation.UNKNOWN_CRIT, Verdicts.ONLY_401);
-        Verdicts.rejectMutation(ctx, rec, TYP, TokenMutation.WRONG_TYP, Verdicts.ONLY_401);
+        Level typLevel = ctx.options().extras().typProfile() == TypProfile.RFC9068 ? Level.MUST : Level.SHOULD;
+        Verdicts.rejectMutationAt(ctx, rec, TYP, TokenMutation.WRONG_TYP, typLevel);
+        Verdicts.rejectMutationAt(ctx, rec, NO_TYP, TokenMutation.MISSING_TYP, typLevel);
         Minted upper = ctx.mutated(TokenMutation.TYP_AT_JWT_UPPERCASE);
         if (!upper.available()) {
             rec.untestable(TYP_CASE, upper.unavailable(), List.of());

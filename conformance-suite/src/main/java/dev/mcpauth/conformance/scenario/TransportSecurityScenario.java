@@ -17,6 +17,11 @@ final class TransportSecurityScenario implements Scenario {
             "initialize with a good token and Origin: https://evil.test gets 403 from 2025-11-25 (PR #1439); in "
                     + "2025-06-18, which names no status, anything but 2xx.",
             List.of("RS-67"), "MCP-transports#security-warning");
+    static final CheckSpec ORIGIN_NO_TOKEN = CheckSpec.of("transport-security-bad-origin-no-token", Level.MUST,
+            "A foreign Origin without a token is refused",
+            "initialize without a token and with Origin: https://evil.test gets 403 or 401 from 2025-11-25 (which "
+                    + "check runs first is not specified, checklist §4); in 2025-06-18 anything but 2xx.",
+            List.of("RS-67"), "MCP-transports#security-warning");
     static final CheckSpec VERSION = CheckSpec.of("transport-security-bad-protocol-version", Level.MUST,
             "An unsupported MCP-Protocol-Version gets 400",
             "tools/list with a good token, in a session, with MCP-Protocol-Version: 1999-01-01 gets 400.",
@@ -34,18 +39,25 @@ final class TransportSecurityScenario implements Scenario {
         return "Transport: Origin validation and protocol version with a good token";
     }
 
-    @Override
-    public List<String> rows() {
-        return List.of("RS-67", "RS-68");
-    }
 
     @Override
     public List<CheckSpec> checks() {
-        return List.of(ORIGIN, VERSION);
+        return List.of(ORIGIN, ORIGIN_NO_TOKEN, VERSION);
     }
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
+        Response anonymous = ctx.mcp().send(ctx.mcp().initializeRequest().header("Origin", EVIL_ORIGIN));
+        if (!anonymous.received()) {
+            rec.untestable(ORIGIN_NO_TOKEN, "no response: " + anonymous.transportError().orElse("?"), List.of(anonymous));
+        } else if (ctx.is0618()) {
+            rec.verdict(ORIGIN_NO_TOKEN, !anonymous.is2xx(), "a request from Origin " + EVIL_ORIGIN + " was served: "
+                    + anonymous.summary(), details(), List.of(anonymous));
+        } else {
+            rec.verdict(ORIGIN_NO_TOKEN, anonymous.status() == 403 || anonymous.status() == 401, "expected 403 or 401 "
+                    + "for Origin " + EVIL_ORIGIN + " without a token; got " + anonymous.summary(), details(),
+                    List.of(anonymous));
+        }
         Optional<String> gate = ctx.tokenGate();
         if (gate.isPresent()) {
             rec.untestableRest(gate.get());

@@ -1,7 +1,6 @@
 package dev.mcpauth.conformance.scenario;
 
 import dev.mcpauth.conformance.check.Level;
-import dev.mcpauth.conformance.http.JsonValues;
 import dev.mcpauth.conformance.http.McpClient;
 import dev.mcpauth.conformance.http.McpSession;
 import dev.mcpauth.conformance.http.Request;
@@ -10,7 +9,6 @@ import jakarta.json.JsonObject;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import static dev.mcpauth.conformance.scenario.Verdicts.details;
 
@@ -67,10 +65,6 @@ final class ValidTokenScenario implements Scenario {
         return "Valid token (positive control): initialize, tools/list, tools/call, any scheme case";
     }
 
-    @Override
-    public List<String> rows() {
-        return List.of("RS-24", "RS-25", "RS-31");
-    }
 
     @Override
     public List<CheckSpec> checks() {
@@ -113,7 +107,7 @@ final class ValidTokenScenario implements Scenario {
      */
     private static void toolsCall(ScenarioContext ctx, CheckRecorder rec, McpSession session, String token,
                                   List<JsonObject> tools, Response list) {
-        List<String> candidates = callableTools(ctx, tools);
+        List<String> candidates = PrivilegedDiscovery.callable(ctx, tools);
         McpClient mcp = ctx.mcp();
         List<Response> forbidden = new ArrayList<>();
         for (String tool : candidates.subList(0, Math.min(PrivilegedDiscovery.MAX_TOOLS_TRIED, candidates.size()))) {
@@ -131,26 +125,6 @@ final class ValidTokenScenario implements Scenario {
         seen.addAll(forbidden);
         rec.untestable(TOOLS_CALL, tools.isEmpty() ? "the target lists no tools"
                 : "every tool tried answered 403 to the baseline scope \"" + ctx.baselineScope() + "\"", seen);
-    }
-
-    private static List<String> callableTools(ScenarioContext ctx, List<JsonObject> tools) {
-        Set<String> baseline = PrivilegedDiscovery.scopes(ctx.baselineScope());
-        List<String> hintedOk = new ArrayList<>();
-        List<String> unhinted = new ArrayList<>();
-        for (JsonObject t : tools) {
-            String name = JsonValues.string(t, "name").orElse("");
-            List<String> hint = PrivilegedDiscovery.hintedScopes(t);
-            if (name.isEmpty() || ctx.options().privilegedTool().map(name::equals).orElse(false)) {
-                continue;
-            }
-            if (hint.isEmpty()) {
-                unhinted.add(name);
-            } else if (baseline.containsAll(hint)) {
-                hintedOk.add(name);
-            }
-        }
-        hintedOk.addAll(unhinted);
-        return hintedOk;
     }
 
     private static void scheme(ScenarioContext ctx, CheckRecorder rec, CheckSpec spec, String authorization) {

@@ -1,5 +1,6 @@
 package dev.mcpauth.conformance.scenario;
 
+import dev.mcpauth.conformance.check.Level;
 import dev.mcpauth.conformance.http.Challenge;
 import dev.mcpauth.conformance.http.ParsedChallenges;
 import dev.mcpauth.conformance.http.Response;
@@ -69,6 +70,42 @@ final class Verdicts {
         Response r = ctx.initializeWithBearer(token.get());
         rejected(rec, spec, r, allowed, "a token with " + mutation.description());
         return Optional.of(r);
+    }
+
+    /** {@link #rejectMutation} at a level this run decides (e.g. by the {@code typ} profile). */
+    static void rejectMutationAt(ScenarioContext ctx, CheckRecorder rec, CheckSpec spec, TokenMutation mutation,
+                                 Level level) {
+        Minted token = ctx.mutated(mutation);
+        if (!token.available()) {
+            rec.untestable(spec, token.unavailable(), List.of());
+            return;
+        }
+        Response r = ctx.initializeWithBearer(token.get());
+        if (!r.received()) {
+            rec.untestable(spec, "no response: " + r.transportError().orElse("?"), List.of(r));
+            return;
+        }
+        rec.verdictAt(spec, level, r.status() == 401, "expected 401 for a token with " + mutation.description()
+                + "; got " + describe(r), details("sent", mutation.description()), List.of(r));
+    }
+
+    /**
+     * A MAY / silent check whose preferred outcome is acceptance: 200 passes, anything else is
+     * noted at the check's level (INFO); {@code details.accepted} records what was seen.
+     */
+    static void acceptanceNoted(ScenarioContext ctx, CheckRecorder rec, CheckSpec spec, TokenMutation mutation) {
+        Minted token = ctx.mutated(mutation);
+        if (!token.available()) {
+            rec.untestable(spec, token.unavailable(), List.of());
+            return;
+        }
+        Response r = ctx.initializeWithBearer(token.get());
+        if (!r.received()) {
+            rec.untestable(spec, "no response: " + r.transportError().orElse("?"), List.of(r));
+            return;
+        }
+        rec.verdict(spec, r.status() == 200, "a token with " + mutation.description() + " was refused: " + describe(r),
+                details("sent", mutation.description(), "accepted", r.status() == 200), List.of(r));
     }
 
     /**

@@ -30,14 +30,23 @@ final class WrongAudienceScenario implements Scenario {
                     + "meant for another API.",
             List.of("RS-57"), "MCP-security#token-passthrough", "MCP-authorization#token-audience-binding-and-validation");
     static final CheckSpec ID_TOKEN = CheckSpec.of("wrong-audience-id-token", Level.MUST,
-            "A token whose aud is the client id gets 401",
-            "A token whose aud is the client id (the shape of an ID token) gets 401.",
+            "An ID-token-shaped token gets 401",
+            "A token shaped like an OpenID Connect ID token (aud and azp the client id, nonce, auth_time, no scope), "
+                    + "signed by the trusted issuer, gets 401: an ID token is not an access token for this server.",
             List.of("RS-57"), "MCP-security#token-passthrough", "RFC9068-4");
     static final CheckSpec ARRAY = CheckSpec.of("wrong-audience-array-with-target", Level.MAY,
             "An aud array containing this resource is accepted",
             "RFC 9068 §4 says the audience must contain the resource; aud [https://other.test/mcp, <target>] "
                     + "should open a session. Multi-audience tokens carry risk (RFC 8707 §3), so a refusal is only noted.",
             List.of("RS-55"), "RFC9068-4", "RFC8707-3");
+
+    static final CheckSpec VARIANTS = CheckSpec.of("wrong-audience-resource-variants", Level.MAY,
+            "Spelling variants of the resource as aud",
+            "aud with an upper-case scheme and host (HTTPS://HOST/mcp) names this resource (scheme and host are "
+                    + "case-insensitive) and SHOULD be accepted; a refusal is noted (INFO: many servers compare "
+                    + "exactly). aud with a trailing slash added is server-defined: accepted or refused, it is recorded "
+                    + "in details (trailingSlashAccepted). A 5xx for either is noted too.",
+            List.of("RS-56"), "MCP-authorization#canonical-server-uri", "RFC3986-6.2.2.1");
 
     @Override
     public String id() {
@@ -49,14 +58,10 @@ final class WrongAudienceScenario implements Scenario {
         return "Wrong audience: tokens for other resources are refused";
     }
 
-    @Override
-    public List<String> rows() {
-        return List.of("RS-53", "RS-54", "RS-55", "RS-57");
-    }
 
     @Override
     public List<CheckSpec> checks() {
-        return List.of(STATUS, ERROR, MISSING, OTHER_API, ID_TOKEN, ARRAY);
+        return List.of(STATUS, ERROR, MISSING, OTHER_API, ID_TOKEN, ARRAY, VARIANTS);
     }
 
     @Override
@@ -74,10 +79,35 @@ final class WrongAudienceScenario implements Scenario {
         Minted array = ctx.mutated(TokenMutation.AUDIENCE_ARRAY_WITH_TARGET);
         if (!array.available()) {
             rec.untestable(ARRAY, array.unavailable(), List.of());
+        } else {
+            Response accepted = ctx.initializeWithBearer(array.get());
+            rec.verdict(ARRAY, accepted.status() == 200, "a token whose aud array contains this resource was refused: "
+                    + accepted.summary(), details(), List.of(accepted));
+        }
+        variants(ctx, rec);
+    }
+
+    private static void variants(ScenarioContext ctx, CheckRecorder rec) {
+        Minted upper = ctx.mutated(TokenMutation.AUDIENCE_UPPERCASE);
+        Minted slash = ctx.mutated(TokenMutation.AUDIENCE_TRAILING_SLASH);
+        if (!upper.available() || !slash.available()) {
+            rec.untestable(VARIANTS, upper.available() ? slash.unavailable() : upper.unavailable(), List.of());
             return;
         }
-        Response accepted = ctx.initializeWithBearer(array.get());
-        rec.verdict(ARRAY, accepted.status() == 200, "a token whose aud array contains this resource was refused: "
-                + accepted.summary(), details(), List.of(accepted));
+        Response u = ctx.initializeWithBearer(upper.get());
+        Response s = ctx.initializeWithBearer(slash.get());
+        if (!u.received() || !s.received()) {
+            rec.untestable(VARIANTS, "no response: " + (u.received() ? s : u).transportError().orElse("?"), List.of(u, s));
+            return;
+        }
+        List<String> notes = new java.util.ArrayList<>();
+        if (u.status() != 200) {
+            notes.add("aud with upper-case scheme and host was refused: " + Verdicts.describe(u));
+        }
+        if (s.is5xx()) {
+            notes.add("aud with a trailing slash got " + Verdicts.describe(s));
+        }
+        rec.verdict(VARIANTS, notes.isEmpty(), String.join("; ", notes), details("upperCaseAccepted", u.status() == 200,
+                "trailingSlashAccepted", s.status() == 200), List.of(u, s));
     }
 }

@@ -28,10 +28,6 @@ final class WrongIssuerScenario implements Scenario {
         return "Wrong issuer: iss must equal the trusted issuer exactly";
     }
 
-    @Override
-    public List<String> rows() {
-        return List.of("RS-47");
-    }
 
     @Override
     public List<CheckSpec> checks() {

@@ -19,7 +19,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -133,48 +132,17 @@ public final class TokenFactory {
     private Minted signed(TokenMutation m, String scope) {
         Map<String, Object> h = goodHeader();
         Map<String, Object> c = goodClaims(scope);
-        Instant now = clock.instant();
-        switch (m) {
-            case EXPIRED -> {
-                c.put("iat", now.minus(Duration.ofMinutes(15)).getEpochSecond());
-                c.put("exp", now.minus(Duration.ofMinutes(10)).getEpochSecond());
-            }
-            case EXPIRED_BEYOND_LEEWAY -> {
-                c.put("iat", now.minus(Duration.ofMinutes(11)).getEpochSecond());
-                c.put("exp", now.minus(Duration.ofMinutes(6)).getEpochSecond());
-            }
-            case FUTURE_NBF -> c.put("nbf", now.plus(Duration.ofMinutes(10)).getEpochSecond());
-            case NO_EXP -> c.remove("exp");
-            case NON_NUMERIC_EXP -> c.put("exp", "tomorrow");
-            case WRONG_AUDIENCE -> c.put("aud", WRONG_AUDIENCE);
-            case OTHER_API_AUDIENCE -> c.put("aud", OTHER_API_AUDIENCE);
-            case CLIENT_ID_AUDIENCE -> c.put("aud", template.orElseThrow().clientId());
-            case MISSING_AUDIENCE -> c.remove("aud");
-            case AUDIENCE_ARRAY_WITH_TARGET -> c.put("aud", List.of(WRONG_AUDIENCE, template.orElseThrow().audience()));
-            case WRONG_ISSUER -> c.put("iss", WRONG_ISSUER);
-            case ISSUER_TRAILING_SLASH -> c.put("iss", template.orElseThrow().issuer() + "/");
-            case OTHER_SUBJECT -> {
-                c.put("sub", OTHER_SUBJECT);
-                c.put("client_id", OTHER_SUBJECT);
-            }
-            case WRONG_TYP -> h.put("typ", "JWT");
-            case TYP_AT_JWT_UPPERCASE -> h.put("typ", "at+JWT");
-            case UNKNOWN_CRIT -> {
-                h.put("crit", List.of("x-unknown"));
-                h.put("x-unknown", true);
-            }
-            case RS384_SAME_KEY -> h.put("alg", "RS384");
-            case PS256_SAME_KEY -> h.put("alg", "PS256");
-            case UNKNOWN_KID -> h.put("kid", "zzz");
-            case KID_PATH_TRAVERSAL -> h.put("kid", "../../etc/passwd");
-            case KID_SQL_INJECTION -> h.put("kid", "' OR 1=1--");
-            case ARRAY_PAYLOAD -> {
-                // The good claims wrapped in an array: signed correctly, but not a JWT Claims Set.
-                return signRaw(h, "[" + JSONObjectUtils.toJSONString(c) + "]");
-            }
-            default -> throw new IllegalArgumentException(m + " is not an issuer-signed mutation");
+        if (m == TokenMutation.ARRAY_PAYLOAD) {
+            // The good claims wrapped in an array: signed correctly, but not a JWT Claims Set.
+            return signRaw(h, "[" + JSONObjectUtils.toJSONString(c) + "]");
         }
+        SignedMutations.apply(m, h, c, template.orElseThrow(), clock.instant());
         return sign(h, c);
+    }
+
+    /** A copy that names this key in {@code kid}: the issuer signs with it now (after a rotation). */
+    public TokenFactory withIssuerKey(RSAKey key) {
+        return new TokenFactory(signer, Optional.of(key), template, operatorToken, attacker, clock, random, onMint);
     }
 
     private Minted hmacWithPublicKey(TokenMutation m, String scope) {

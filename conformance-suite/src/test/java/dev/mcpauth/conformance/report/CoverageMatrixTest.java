@@ -74,16 +74,23 @@ class CoverageMatrixTest {
         assertThat(row(matrix, "RS-01").label("2025-06-18")).isEqualTo("not covered");
         assertThat(row(matrix, "RS-63").state()).isEqualTo(NOT_APPLICABLE);
         assertThat(row(matrix, "RS-63").label("2025-06-18")).isEqualTo("not applicable to 2025-06-18");
-        assertThat(row(matrix, "RS-58").state()).isEqualTo(NOT_TESTABLE);
+        assertThat(row(matrix, "RS-60").state()).isEqualTo(NOT_TESTABLE);
         assertThat(matrix.count(COVERED)).isEqualTo(1);
         assertThat(matrix.summary()).startsWith("1 of 78 checklist rows covered");
     }
 
     @Test
     void aCheckOnANotTestableRowStillCountsAsCoverage() {
-        CoverageMatrix matrix = matrix("2025-11-25", check("a", Status.FAILURE, "RS-58"));
-        assertThat(row(matrix, "RS-58").state()).isEqualTo(COVERED);
-        assertThat(row(matrix, "RS-58").label("2025-11-25")).isEqualTo("FAILURE");
+        CoverageMatrix matrix = matrix("2025-11-25", check("a", Status.FAILURE, "RS-60"));
+        assertThat(row(matrix, "RS-60").state()).isEqualTo(COVERED);
+        assertThat(row(matrix, "RS-60").label("2025-11-25")).isEqualTo("FAILURE");
+    }
+
+    @Test
+    void aRowOfALaterVersionWhoseChecksWereSkippedIsNotApplicableNotCovered() {
+        CoverageMatrix matrix = matrix("2025-06-18", check("a", Status.SKIPPED, "RS-64"), check("b", Status.SKIPPED, "RS-17"));
+        assertThat(row(matrix, "RS-64").state()).isEqualTo(NOT_APPLICABLE);
+        assertThat(row(matrix, "RS-17").state()).as("the row applies: a skipped check still shows").isEqualTo(COVERED);
     }
 
     @Test

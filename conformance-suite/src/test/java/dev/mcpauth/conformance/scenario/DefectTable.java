@@ -56,7 +56,7 @@ final class DefectTable {
                 of(BAD_ERROR_DESCRIPTION_CHARS, "challenge-syntax-value-charset", "F"),
                 in(V0618, NO_RESOURCE_METADATA_ON_INVALID_TOKEN, "challenge-syntax-resource-metadata-every-401", "F"),
                 of(NO_RESOURCE_METADATA_ON_INVALID_TOKEN, "challenge-syntax-resource-metadata-every-401", "I"),
-                of(ECHO_TOKEN, "challenge-syntax-no-token-echo", "W"),
+                of(ECHO_TOKEN, "challenge-syntax-no-token-echo", "W", "token-hygiene-no-echo", "W"),
                 of(STACK_TRACE_BODY, "challenge-syntax-no-stack-trace", "W"),
                 // the positive control
                 of(REJECT_ALL_TOKENS, "valid-token-initialize", "F", "expired-token-status-401", "U").cascading(),
@@ -69,18 +69,22 @@ final class DefectTable {
                 // expiry
                 of(ACCEPT_EXPIRED, "expired-token-status-401", "F", "expired-token-error-invalid-token", "W",
                         "expired-token-bearer-challenge", "F", "expired-token-beyond-leeway", "F",
-                        "insufficient-scope-invalid-token-wins", "F"),
+                        "expired-token-no-tool-result", "F", "insufficient-scope-invalid-token-wins", "F"),
                 of(NO_ERROR_CODE_ON_INVALID_TOKEN, "expired-token-error-invalid-token", "W",
                         "wrong-audience-error-invalid-token", "W", "bad-signature-error-invalid-token", "W",
                         "non-jwt-token-error-invalid-token", "W"),
                 of(NO_CHALLENGE_ON_INVALID_TOKEN, "expired-token-bearer-challenge", "F",
                         "expired-token-error-invalid-token", "W"),
                 of(LEEWAY_7_MINUTES, "expired-token-beyond-leeway", "F"),
+                of(ZERO_LEEWAY, "expired-token-within-leeway", "I"),
+                of(DATA_IN_REJECTION, "expired-token-no-tool-result", "F"),
                 // audience
                 of(IGNORE_AUDIENCE, "wrong-audience-status-401", "F", "wrong-audience-error-invalid-token", "W",
                         "wrong-audience-missing-aud", "F", "wrong-audience-other-api", "F", "wrong-audience-id-token", "F"),
                 of(ACCEPT_MISSING_AUD, "wrong-audience-missing-aud", "F"),
                 of(REJECT_AUD_ARRAY, "wrong-audience-array-with-target", "I"),
+                of(EXACT_AUDIENCE_MATCH, "wrong-audience-resource-variants", "I"),
+                of(RESOURCE_FROM_HOST, "forged-host-token-refused", "F", "forged-host-resource-metadata", "W"),
                 // scope
                 of(INSUFFICIENT_SCOPE_401, "insufficient-scope-status-403", "F"),
                 of(INSUFFICIENT_SCOPE_NO_ERROR, "insufficient-scope-error", "W"),
@@ -111,9 +115,12 @@ final class DefectTable {
                 // claims
                 of(IGNORE_NBF, "token-claims-future-nbf", "F"),
                 of(ACCEPT_NO_EXP, "token-claims-no-exp", "F"),
-                of(SERVER_ERROR_ON_BAD_CLAIM_TYPE, "token-claims-non-numeric-exp", "F"),
+                of(SERVER_ERROR_ON_BAD_CLAIM_TYPE, "token-claims-non-numeric-exp", "F",
+                        "token-claims-non-numeric-nbf", "F", "token-claims-numeric-aud", "F"),
+                of(REJECT_FUTURE_IAT, "token-claims-future-iat", "I"),
+                of(REQUIRE_ALL_CLAIMS, "token-claims-missing-optional-claims", "I"),
                 of(IGNORE_CRIT, "token-claims-unknown-crit", "F"),
-                of(IGNORE_TYP, "token-claims-wrong-typ", "W"),
+                of(IGNORE_TYP, "token-claims-wrong-typ", "W", "token-claims-missing-typ", "W"),
                 of(TYP_CASE_SENSITIVE, "token-claims-typ-case-insensitive", "I"),
                 // not JWTs
                 of(SERVER_ERROR_ON_GARBAGE, "non-jwt-token-random-opaque", "F", "non-jwt-token-error-invalid-token", "W",
@@ -139,8 +146,24 @@ final class DefectTable {
                 of(NO_ORIGIN_CHECK, "transport-security-bad-origin", "F"),
                 in(V0618, NO_ORIGIN_CHECK, "transport-security-bad-origin", "F"),
                 of(NO_PROTOCOL_VERSION_CHECK, "transport-security-bad-protocol-version", "F"),
+                of(ORIGIN_REJECTED_WITH_400, "transport-security-bad-origin", "F",
+                        "transport-security-bad-origin-no-token", "F"),
+                of(PLAIN_HTTP, "https-endpoint", "W", "https-metadata", "W"),
+                in(V0618, PLAIN_HTTP, "https-endpoint", "W", "https-metadata", "W"),
                 // browsers
-                of(PREFLIGHT_REQUIRES_AUTH, "cors-preflight-no-401", "I"),
-                of(PRM_NO_CORS, "cors-prm-readable", "I"));
+                of(PREFLIGHT_REQUIRES_AUTH, "cors-preflight-no-401", "I", "cors-preflight-allows-authorization", "I"),
+                of(PREFLIGHT_WITHOUT_AUTHORIZATION, "cors-preflight-allows-authorization", "I"),
+                of(NO_EXPOSE_HEADERS, "cors-exposes-www-authenticate", "I"),
+                of(PRM_NO_CORS, "cors-prm-readable", "I"),
+                // key lifecycle (the suite issuer rotates its key and takes its JWKS down)
+                of(STATIC_KEYS, "key-lifecycle-rotation-new-key", "W"),
+                of(DROP_OLD_KEYS, "key-lifecycle-rotation-old-key", "W"),
+                of(NO_KEY_CACHE, "key-lifecycle-outage-cached-key", "I"),
+                of(FAIL_OPEN_ON_JWKS_OUTAGE, "key-lifecycle-outage-bad-signature", "F",
+                        "key-lifecycle-outage-unknown-kid", "F"),
+                of(SERVER_ERROR_ON_JWKS_OUTAGE, "key-lifecycle-outage-unknown-kid", "F"),
+                // grey box (the harness wires a log file and the mock upstream)
+                of(FORWARD_TOKEN, "token-passthrough-not-forwarded", "F"),
+                of(LOG_TOKENS, "token-hygiene-server-log", "F", "valid-token-initialize", "OK"));
     }
 }

@@ -1,6 +1,5 @@
 package dev.mcpauth.conformance.scenario;
 
-import com.nimbusds.jose.jwk.JWKSet;
 import dev.mcpauth.conformance.check.CheckResult;
 import dev.mcpauth.conformance.check.Exchange;
 import dev.mcpauth.conformance.check.RunResult;
@@ -34,8 +33,8 @@ class RunnerTest {
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}");
 
     private static RunOptions options(URI target, Optional<URI> issuer, Optional<String> token, List<String> scenarios) {
-        return new RunOptions(target, issuer, CheckSpec.V1125, scenarios, token, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Duration.ofSeconds(3));
+        return StubHarness.trusting(new RunOptions(target, issuer, CheckSpec.V1125, scenarios, token, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(3)));
     }
 
     @Test
@@ -78,8 +77,7 @@ class RunnerTest {
         IssuerClient client = IssuerClient.connect(StubHarness.issuer().issuerUrl(), Duration.ofSeconds(3));
         RunResult r;
         try (AttackerJwks attacker = AttackerJwks.start();
-             StubMcpServer stub = StubMcpServer.start(StubHarness.issuer().issuerUrl(),
-                     new JWKSet(StubHarness.issuer().currentPublicKey()), Set.of(), false)) {
+             StubMcpServer stub = StubMcpServer.start(StubHarness.issuer().issuerUrl(), Set.of(), StubSetup.plain(false))) {
             TokenFactory factory = TokenFactory.issuerMode(client, client.currentKey(), new TokenFactory.Template(
                     client.issuer().toString(), stub.resource(), "operator"), attacker, Clock.systemUTC(), t -> { });
             String operatorToken = factory.good(StubMcpServer.BASELINE).get();
@@ -138,9 +136,9 @@ class RunnerTest {
     @Test
     void noPieceOfAnOperatorTokenReachesAnyExchange() {
         String token = StubTokenValidator.OPAQUE_TOKEN;
-        RunResult r = StubHarness.run(EnumSet.of(StubDefect.ECHO_TOKEN), false, stub -> new RunOptions(stub.target(),
-                Optional.empty(), CheckSpec.V1125, List.of(), Optional.of(token), Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty(), Duration.ofSeconds(3)));
+        RunResult r = StubHarness.run(EnumSet.of(StubDefect.ECHO_TOKEN), false, stub -> StubHarness.trusting(
+                new RunOptions(stub.target(), Optional.empty(), CheckSpec.V1125, List.of(), Optional.of(token),
+                        Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(3))));
         List<String> texts = new ArrayList<>();
         for (CheckResult c : r.checks()) {
             for (Exchange e : c.exchanges()) {
@@ -188,7 +186,7 @@ class RunnerTest {
         RunResult r = holder[0];
         assertThat(r.suiteVersion()).isEqualTo("0.1.0");
         assertThat(r.specVersion()).isEqualTo(CheckSpec.V0618);
-        assertThat(r.target()).matches("http://127\\.0\\.0\\.1:\\d+/mcp");
+        assertThat(r.target()).matches("https://127\\.0\\.0\\.1:\\d+/mcp");
         assertThat(r.duration()).isPositive();
         assertThat(r.scenarios()).extracting(ScenarioResult::id).containsExactly("missing-token");
         assertThat(r.scenarios().get(0).rows()).contains("RS-17", "RS-19");

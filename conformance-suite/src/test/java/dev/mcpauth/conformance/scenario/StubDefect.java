@@ -36,5 +36,17 @@ enum StubDefect {
     // sessions and transport
     SESSION_AS_AUTH, SESSION_NOT_BOUND, NO_ORIGIN_CHECK, NO_PROTOCOL_VERSION_CHECK,
     // browsers
-    PREFLIGHT_REQUIRES_AUTH, PRM_NO_CORS
+    PREFLIGHT_REQUIRES_AUTH, PRM_NO_CORS, NO_EXPOSE_HEADERS, PREFLIGHT_WITHOUT_AUTHORIZATION,
+    // transport: plain http (the correct stub serves https), Origin refused with 400, resource taken from Host
+    PLAIN_HTTP, ORIGIN_REJECTED_WITH_400, RESOURCE_FROM_HOST,
+    // audience spellings and claims a server may judge either way (INFO checks)
+    EXACT_AUDIENCE_MATCH, ZERO_LEEWAY, REJECT_FUTURE_IAT, REQUIRE_ALL_CLAIMS,
+    // not defects: variants whose outcome an INFO check records in its details
+    ACCEPT_AUDIENCE_SLASH,
+    // a refused call still runs and returns its result
+    DATA_IN_REJECTION,
+    // keys: never refetched, old ones dropped, no cache, fail open or crash when the JWKS is down
+    STATIC_KEYS, DROP_OLD_KEYS, NO_KEY_CACHE, FAIL_OPEN_ON_JWKS_OUTAGE, SERVER_ERROR_ON_JWKS_OUTAGE,
+    // grey box: the client's token sent upstream, or written to the log
+    FORWARD_TOKEN, LOG_TOKENS
 }

@@ -1,10 +1,11 @@
 package dev.mcpauth.conformance.scenario;
 
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import dev.mcpauth.conformance.scenario.StubTokenValidator.Validation;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -50,13 +51,15 @@ import java.util.regex.Pattern;
 final class StubMcpServer implements AutoCloseable {
     static final String BASELINE = "mcp:read";
     static final String ADMIN = "mcp:admin";
+    static final String WRITE = "mcp:write";
+    private static final String BODY = "stub.body";
     private static final Set<String> VERSIONS = Set.of("2025-03-26", "2025-06-18", "2025-11-25");
     private static final Pattern CREDENTIALS = Pattern.compile("^(\\S+)( +(.*))?$", Pattern.DOTALL);
     private static final String STACK_TRACE = "java.lang.IllegalStateException: token rejected\n"
             + "\tat com.example.auth.TokenFilter.doFilter(TokenFilter.java:42)\n"
             + "\tat com.example.Server.handle(Server.java:17)\n";
 
-    private record Principal(String sub, Set<String> scopes, boolean expired) {
+    private record Principal(String sub, Set<String> scopes, boolean expired, String token) {
     }
 
     private final HttpServer server;
@@ -66,26 +69,44 @@ final class StubMcpServer implements AutoCloseable {
     private final String origin;
     private final String issuer;
     private final StubTokenValidator validator;
+    private final StubSideEffects effects;
+    private final StubSetup setup;
     private final Map<String, String> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger insufficientCalls = new AtomicInteger();
 
-    private StubMcpServer(HttpServer server, ExecutorService executor, Set<StubDefect> defects, boolean sse,
-                          String issuer, JWKSet jwks) {
+    private StubMcpServer(HttpServer server, ExecutorService executor, Set<StubDefect> defects, StubSetup setup,
+                          String issuer) {
         this.server = server;
         this.executor = executor;
         this.defects = defects;
-        this.sse = sse;
-        this.origin = "http://127.0.0.1:" + server.getAddress().getPort();
+        this.sse = setup.sse();
+        this.origin = (server instanceof HttpsServer ? "https" : "http") + "://127.0.0.1:" + server.getAddress().getPort();
         this.issuer = issuer;
-        this.validator = new StubTokenValidator(jwks, issuer, resource(), defects, Clock.systemUTC());
+        this.validator = new StubTokenValidator(new StubKeys(URI.create(issuer + "/jwks"), defects), issuer, resource(),
+                defects, Clock.systemUTC());
+        this.effects = new StubSideEffects(setup, defects);
+        this.setup = setup;
     }
 
-    static StubMcpServer start(URI issuer, JWKSet jwks, Set<StubDefect> defects, boolean sse) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    StubSetup setup() {
+        return setup;
+    }
+
+    /** A stub trusting the issuer (keys from its JWKS); https unless {@link StubDefect#PLAIN_HTTP}. */
+    static StubMcpServer start(URI issuer, Set<StubDefect> defects, StubSetup setup) throws IOException {
+        InetSocketAddress address = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
+        HttpServer http;
+        if (defects.contains(StubDefect.PLAIN_HTTP)) {
+            http = HttpServer.create(address, 0);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 0);
+            https.setHttpsConfigurator(new HttpsConfigurator(StubTls.get().serverContext()));
+            http = https;
+        }
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         http.setExecutor(executor);
         StubMcpServer stub = new StubMcpServer(http, executor, defects.isEmpty() ? EnumSet.noneOf(StubDefect.class)
-                : EnumSet.copyOf(defects), sse, issuer.toString(), jwks);
+                : EnumSet.copyOf(defects), setup, issuer.toString());
         http.createContext("/", stub::handle);
         http.start();
         return stub;
@@ -99,8 +120,15 @@ final class StubMcpServer implements AutoCloseable {
         return URI.create(resource());
     }
 
-    private String prmUrl() {
-        return origin + "/.well-known/oauth-protected-resource/mcp";
+    /** The origin this request is for: the stub's own, or (broken) the one Host and X-Forwarded-* claim. */
+    private String originOf(HttpExchange ex) {
+        if (!has(StubDefect.RESOURCE_FROM_HOST)) {
+            return origin;
+        }
+        Headers h = ex.getRequestHeaders();
+        String host = Optional.ofNullable(h.getFirst("X-Forwarded-Host")).orElse(h.getFirst("Host"));
+        String proto = Optional.ofNullable(h.getFirst("X-Forwarded-Proto")).orElse(origin.substring(0, origin.indexOf(':')));
+        return host == null ? origin : proto + "://" + host;
     }
 
     @Override
@@ -115,6 +143,10 @@ final class StubMcpServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            // Read the whole request first: an unread body stalls the JDK's https server.
+            try (InputStream in = ex.getRequestBody()) {
+                ex.setAttribute(BODY, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
             switch (ex.getRequestURI().getPath()) {
                 case "/.well-known/oauth-protected-resource/mcp" -> prm(ex, false);
                 case "/.well-known/oauth-protected-resource" -> prm(ex, true);
@@ -165,14 +197,21 @@ final class StubMcpServer implements AutoCloseable {
         String method = ex.getRequestMethod();
         String requestOrigin = h.getFirst("Origin");
         if (requestOrigin != null && !requestOrigin.equals(origin) && !has(StubDefect.NO_ORIGIN_CHECK)) {
-            send(ex, 403, "application/json", "{\"error\":\"origin not allowed\"}");
+            send(ex, has(StubDefect.ORIGIN_REJECTED_WITH_400) ? 400 : 403, "application/json",
+                    "{\"error\":\"origin not allowed\"}");
             return;
         }
-        if (method.equals("OPTIONS") && !has(StubDefect.PREFLIGHT_REQUIRES_AUTH)) {
+        if (origin.equals(requestOrigin)) {
             ex.getResponseHeaders().set("Access-Control-Allow-Origin", origin);
+            if (!has(StubDefect.NO_EXPOSE_HEADERS)) {
+                ex.getResponseHeaders().set("Access-Control-Expose-Headers", "WWW-Authenticate, Mcp-Session-Id");
+            }
+        }
+        if (method.equals("OPTIONS") && !has(StubDefect.PREFLIGHT_REQUIRES_AUTH)) {
             ex.getResponseHeaders().set("Access-Control-Allow-Methods", "POST, GET, DELETE");
-            ex.getResponseHeaders().set("Access-Control-Allow-Headers", "authorization, content-type, mcp-protocol-version, mcp-session-id");
-            ex.getResponseHeaders().set("Access-Control-Expose-Headers", "WWW-Authenticate, Mcp-Session-Id");
+            ex.getResponseHeaders().set("Access-Control-Allow-Headers", has(StubDefect.PREFLIGHT_WITHOUT_AUTHORIZATION)
+                    ? "content-type, mcp-protocol-version, mcp-session-id"
+                    : "authorization, content-type, mcp-protocol-version, mcp-session-id");
             send(ex, 204, "", "");
             return;
         }
@@ -222,6 +261,10 @@ final class StubMcpServer implements AutoCloseable {
         }
         String rpc = msg.getString("method", "");
         JsonValue id = msg.getOrDefault("id", JsonValue.NULL);
+        if (p.expired() && !rpc.equals("tools/call")) {
+            invalidToken(ex, "");
+            return;
+        }
         if (!rpc.equals("initialize")) {
             if (sessionProblem(ex, sessionId, p)) {
                 return;
@@ -249,8 +292,12 @@ final class StubMcpServer implements AutoCloseable {
                     send(ex, 500, "application/json", "{\"error\":\"broken\"}");
                     return;
                 }
-                result(ex, id, Json.createObjectBuilder().add("tools", Json.createArrayBuilder()
-                        .add(tool("whoami", BASELINE)).add(tool("server_status", ADMIN))));
+                JsonArrayBuilder tools = Json.createArrayBuilder().add(tool("whoami", BASELINE))
+                        .add(tool("server_status", ADMIN));
+                if (effects.upstreamConfigured()) {
+                    tools.add(tool("fetch_upstream", WRITE));
+                }
+                result(ex, id, Json.createObjectBuilder().add("tools", tools));
             }
             case "tools/call" -> call(ex, p, id, msg.getJsonObject("params").getString("name", ""));
             default -> result(ex, id, Json.createObjectBuilder());
@@ -261,6 +308,7 @@ final class StubMcpServer implements AutoCloseable {
         String needed = switch (tool) {
             case "whoami" -> BASELINE;
             case "server_status" -> ADMIN;
+            case "fetch_upstream" -> effects.upstreamConfigured() ? WRITE : "";
             default -> "";
         };
         if (needed.isEmpty()) {
@@ -276,12 +324,22 @@ final class StubMcpServer implements AutoCloseable {
             insufficientScope(ex, needed);
             return;
         }
+        JsonObjectBuilder content = Json.createObjectBuilder().add("content", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("type", "text").add("text", tool + " ok for " + p.sub())));
         if (p.expired()) {
-            invalidToken(ex, "");
+            if (has(StubDefect.DATA_IN_REJECTION)) {
+                ex.getResponseHeaders().add("WWW-Authenticate", "Bearer error=\"invalid_token\"");
+                send(ex, 401, "application/json", Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id)
+                        .add("result", content).build().toString());
+            } else {
+                invalidToken(ex, "");
+            }
             return;
         }
-        result(ex, id, Json.createObjectBuilder().add("content", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("type", "text").add("text", tool + " ok for " + p.sub()))));
+        if (tool.equals("fetch_upstream")) {
+            content.add("upstreamStatus", effects.callUpstream(p.token()));
+        }
+        result(ex, id, content);
     }
 
     private static JsonObjectBuilder tool(String name, String scope) {
@@ -309,7 +367,7 @@ final class StubMcpServer implements AutoCloseable {
         Headers h = ex.getRequestHeaders();
         String sessionId = h.getFirst("Mcp-Session-Id");
         if (has(StubDefect.SESSION_AS_AUTH) && sessionId != null && sessions.containsKey(sessionId)) {
-            return Optional.of(new Principal(sessions.get(sessionId), Set.of(BASELINE, ADMIN), false));
+            return Optional.of(new Principal(sessions.get(sessionId), Set.of(BASELINE, ADMIN), false, ""));
         }
         List<String> lines = Optional.ofNullable(h.get("Authorization")).orElse(List.of());
         Optional<String> queryToken = query(ex.getRequestURI().getRawQuery(), "access_token");
@@ -342,22 +400,23 @@ final class StubMcpServer implements AutoCloseable {
             }
             token = t.get();
         }
-        Validation v = validator.validate(token);
+        Validation v = validator.validate(token, originOf(ex) + "/mcp");
+        effects.log(ex.getRequestMethod(), ex.getRequestURI().getPath(), token, v.ok() ? "allow" : "deny");
         if (v.status() == 500) {
             send(ex, 500, "text/plain", "internal error");
             return Optional.empty();
         }
         if (!v.ok()) {
-            if (v.expiredOnly() && has(StubDefect.CHECK_SCOPE_BEFORE_EXPIRY)) {
-                return Optional.of(principal(v.claims(), true));
+            if (v.expiredOnly() && (has(StubDefect.CHECK_SCOPE_BEFORE_EXPIRY) || has(StubDefect.DATA_IN_REJECTION))) {
+                return Optional.of(principal(v.claims(), true, token));
             }
             invalidToken(ex, token);
             return Optional.empty();
         }
-        return Optional.of(principal(v.claims(), false));
+        return Optional.of(principal(v.claims(), false, token));
     }
 
-    private static Principal principal(JWTClaimsSet c, boolean expired) {
+    private static Principal principal(JWTClaimsSet c, boolean expired, String token) {
         String scope;
         try {
             scope = Optional.ofNullable(c.getStringClaim("scope")).orElse("");
@@ -365,7 +424,7 @@ final class StubMcpServer implements AutoCloseable {
             scope = "";
         }
         return new Principal(Optional.ofNullable(c.getSubject()).orElse(""),
-                new HashSet<>(Arrays.asList(scope.split(" "))), expired);
+                new HashSet<>(Arrays.asList(scope.split(" "))), expired, token);
     }
 
     private Optional<String> bearerToken(HttpExchange ex, String value) throws IOException {
@@ -427,12 +486,12 @@ final class StubMcpServer implements AutoCloseable {
         return has(StubDefect.BASIC_CHALLENGE_FIRST) ? "Basic realm=\"stub\", " + bearer : bearer;
     }
 
-    private String resourceMetadata() {
+    private String resourceMetadata(HttpExchange ex) {
         if (has(StubDefect.RELATIVE_RESOURCE_METADATA)) {
             return "/.well-known/oauth-protected-resource/mcp";
         }
-        return has(StubDefect.RESOURCE_METADATA_WRONG_URL) ? origin + "/.well-known/oauth-protected-resource/elsewhere"
-                : prmUrl();
+        String base = originOf(ex) + "/.well-known/oauth-protected-resource/";
+        return base + (has(StubDefect.RESOURCE_METADATA_WRONG_URL) ? "elsewhere" : "mcp");
     }
 
     private void noCredentials(HttpExchange ex) throws IOException {
@@ -442,7 +501,7 @@ final class StubMcpServer implements AutoCloseable {
             params.add(new String[]{"error_description", "missing token"});
         }
         if (!has(StubDefect.NO_RESOURCE_METADATA)) {
-            params.add(new String[]{"resource_metadata", resourceMetadata()});
+            params.add(new String[]{"resource_metadata", resourceMetadata(ex)});
         }
         if (!has(StubDefect.NO_SCOPE_IN_CHALLENGE)) {
             params.add(new String[]{"scope", BASELINE});
@@ -462,7 +521,7 @@ final class StubMcpServer implements AutoCloseable {
                     ? "the \"access token\" is invalid" : "the access token is invalid"});
         }
         if (!has(StubDefect.NO_RESOURCE_METADATA_ON_INVALID_TOKEN) && !has(StubDefect.NO_RESOURCE_METADATA)) {
-            params.add(new String[]{"resource_metadata", resourceMetadata()});
+            params.add(new String[]{"resource_metadata", resourceMetadata(ex)});
         }
         params.add(new String[]{"scope", BASELINE});
         if (!has(StubDefect.NO_CHALLENGE_ON_INVALID_TOKEN)) {
@@ -483,7 +542,7 @@ final class StubMcpServer implements AutoCloseable {
             params.add(new String[]{"scope", scope});
         }
         if (!has(StubDefect.INSUFFICIENT_SCOPE_NO_RESOURCE_METADATA)) {
-            params.add(new String[]{"resource_metadata", resourceMetadata()});
+            params.add(new String[]{"resource_metadata", resourceMetadata(ex)});
         }
         params.add(new String[]{"error_description", "this tool needs " + needed});
         ex.getResponseHeaders().add("WWW-Authenticate", challenge(params));
@@ -532,10 +591,8 @@ final class StubMcpServer implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static String body(HttpExchange ex) throws IOException {
-        try (InputStream in = ex.getRequestBody()) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+    private static String body(HttpExchange ex) {
+        return String.valueOf(ex.getAttribute(BODY));
     }
 
     private static void send(HttpExchange ex, int status, String type, String body) throws IOException {

@@ -6,7 +6,6 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWK;
-import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -26,8 +25,9 @@ import java.util.Set;
 
 /**
  * The stub server's token check: a correct RFC 9068 validation with Nimbus (RS256 allow-list,
- * keys only from the issuer's JWKS, typ at+jwt, exact iss, aud containing the resource, exp
- * required, nbf honoured, 60 s skew), each step of which a {@link StubDefect} can break.
+ * keys only from the issuer's JWKS, typ at+jwt, exact iss, aud containing the resource with
+ * scheme and host compared case-insensitively, exp required, nbf honoured, 60 s skew), each step
+ * of which a {@link StubDefect} can break.
  */
 final class StubTokenValidator {
     /** The outcome: status 0 = valid (claims set), 401 = invalid, 500 = the stub "crashed". */
@@ -49,14 +49,14 @@ final class StubTokenValidator {
         }
     }
 
-    private final JWKSet jwks;
+    private final StubKeys keys;
     private final String issuer;
     private final String resource;
     private final Set<StubDefect> defects;
     private final Clock clock;
 
-    StubTokenValidator(JWKSet jwks, String issuer, String resource, Set<StubDefect> defects, Clock clock) {
-        this.jwks = jwks;
+    StubTokenValidator(StubKeys keys, String issuer, String resource, Set<StubDefect> defects, Clock clock) {
+        this.keys = keys;
         this.issuer = issuer;
         this.resource = resource;
         this.defects = defects;
@@ -71,6 +71,11 @@ final class StubTokenValidator {
     static final String OPAQUE_TOKEN = "operator-opaque-token-0123456789-abcdefghij";
 
     Validation validate(String token) {
+        return validate(token, resource);
+    }
+
+    /** @param audience the resource this request is for (the stub's own, unless a defect takes it from Host) */
+    Validation validate(String token, String audience) {
         if (has(StubDefect.REJECT_ALL_TOKENS)) {
             return Validation.invalid("this stub trusts nobody");
         }
@@ -117,7 +122,7 @@ final class StubTokenValidator {
             return garbage("payload is not a JSON object");
         }
         try {
-            return claimsChecks(JWTClaimsSet.parse(payload));
+            return claimsChecks(JWTClaimsSet.parse(payload), audience);
         } catch (ParseException e) {
             return has(StubDefect.SERVER_ERROR_ON_BAD_CLAIM_TYPE) || has(StubDefect.SERVER_ERROR_ON_GARBAGE)
                     ? Validation.crash("claims") : Validation.invalid("claims: " + e.getMessage());
@@ -139,7 +144,7 @@ final class StubTokenValidator {
 
     private Validation claims(String payloadPart) {
         try {
-            return claimsChecks(JWTClaimsSet.parse(new Base64URL(payloadPart).decodeToString()));
+            return claimsChecks(JWTClaimsSet.parse(new Base64URL(payloadPart).decodeToString()), resource);
         } catch (ParseException e) {
             return Validation.invalid("claims");
         }
@@ -158,7 +163,13 @@ final class StubTokenValidator {
             if (has(StubDefect.TRUST_EMBEDDED_JWK) && jws.getHeader().getJWK() instanceof RSAKey embedded) {
                 return jws.verify(new RSASSAVerifier(embedded)) ? Validation.valid(null) : Validation.invalid("signature");
             }
-            JWK key = kid == null ? null : jwks.getKeyByKeyId(kid);
+            StubKeys.Lookup lookup = keys.lookup(kid);
+            if (lookup.jwksDown()) {
+                return has(StubDefect.FAIL_OPEN_ON_JWKS_OUTAGE) ? Validation.valid(null)
+                        : has(StubDefect.SERVER_ERROR_ON_JWKS_OUTAGE) ? Validation.crash("jwks down")
+                        : Validation.invalid("keys unavailable");
+            }
+            JWK key = lookup.key().orElse(null);
             if (JWSAlgorithm.HS256.equals(alg) && key instanceof RSAKey rsa) {
                 if (has(StubDefect.HMAC_WITH_PUBLIC_KEY_PEM)) {
                     return jws.verify(new MACVerifier(dev.mcpauth.conformance.token.TokenFactory.pem(rsa)))
@@ -196,7 +207,7 @@ final class StubTokenValidator {
         }
     }
 
-    private Validation claimsChecks(JWTClaimsSet c) throws ParseException {
+    private Validation claimsChecks(JWTClaimsSet c, String resource) throws ParseException {
         if (!has(StubDefect.IGNORE_ISSUER)) {
             String iss = c.getIssuer() == null ? "" : c.getIssuer();
             boolean ok = has(StubDefect.NORMALIZE_ISSUER_SLASH) ? strip(iss).equals(strip(issuer)) : iss.equals(issuer);
@@ -207,14 +218,22 @@ final class StubTokenValidator {
         if (!has(StubDefect.IGNORE_AUDIENCE)) {
             List<String> aud = c.getAudience();
             boolean ok = aud.isEmpty() ? has(StubDefect.ACCEPT_MISSING_AUD)
-                    : has(StubDefect.REJECT_AUD_ARRAY) ? aud.equals(List.of(resource))
-                    : aud.contains(resource);
+                    : has(StubDefect.REJECT_AUD_ARRAY) ? aud.size() == 1 && sameResource(aud.get(0), resource)
+                    : aud.stream().anyMatch(a -> sameResource(a, resource));
             if (!ok) {
                 return Validation.invalid("aud");
             }
         }
-        long skew = has(StubDefect.LEEWAY_7_MINUTES) ? 420 : 60;
+        long skew = has(StubDefect.LEEWAY_7_MINUTES) ? 420 : has(StubDefect.ZERO_LEEWAY) ? 0 : 60;
         Date now = Date.from(clock.instant());
+        Date iat = c.getIssueTime();
+        if (has(StubDefect.REJECT_FUTURE_IAT) && iat != null && iat.getTime() > now.getTime() + skew * 1000) {
+            return Validation.invalid("iat in the future");
+        }
+        if (has(StubDefect.REQUIRE_ALL_CLAIMS) && (c.getSubject() == null || c.getClaim("client_id") == null
+                || iat == null || c.getJWTID() == null)) {
+            return Validation.invalid("sub, client_id, iat and jti are required");
+        }
         Date nbf = c.getNotBeforeTime();
         if (nbf != null && !has(StubDefect.IGNORE_NBF) && nbf.getTime() > now.getTime() + skew * 1000) {
             return Validation.invalid("nbf");
@@ -227,6 +246,20 @@ final class StubTokenValidator {
             return new Validation(401, c, "expired", true);
         }
         return Validation.valid(c);
+    }
+
+    /** The resource, with scheme and host compared case-insensitively (RFC 3986 §6.2.2.1) unless a defect says not. */
+    private boolean sameResource(String aud, String resource) {
+        if (aud.equals(resource) || (has(StubDefect.ACCEPT_AUDIENCE_SLASH) && aud.equals(resource + "/"))) {
+            return true;
+        }
+        if (has(StubDefect.EXACT_AUDIENCE_MATCH)) {
+            return false;
+        }
+        int split = resource.indexOf('/', resource.indexOf("://") + 3);
+        int cut = split < 0 ? resource.length() : split;
+        return aud.length() == resource.length() && aud.substring(0, cut).equalsIgnoreCase(resource.substring(0, cut))
+                && aud.substring(cut).equals(resource.substring(cut));
     }
 
     private static String strip(String s) {

@@ -14,7 +14,7 @@
 # (--upstream-mock-port), which must never see the client's token. The server refetches its JWKS
 # at most once a second here (default 10 s), so the key-rotation check waits about a second.
 # The two https checks report WARNING: this job runs on loopback http (explained in the report).
-# Environment: SPEC_VERSIONS (default "2025-06-18 2025-11-25"), SKIP_BUILD=1 to reuse the jars.
+# Environment: SPEC_VERSIONS (default "2025-06-18 2025-11-25 2026-07-28"), SKIP_BUILD=1 to reuse the jars.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . ci/java-home.sh
@@ -95,7 +95,7 @@ wait_for_http "http://127.0.0.1:$server_port/.well-known/oauth-protected-resourc
 echo "conformance.sh: issuer $issuer, server $resource"
 
 rc=0
-for version in ${SPEC_VERSIONS:-2025-06-18 2025-11-25}; do
+for version in ${SPEC_VERSIONS:-2025-06-18 2025-11-25 2026-07-28}; do
     started=$(date +%s%N)
     set +e
     java -jar "$SUITE_JAR" run --target "$resource" --issuer "$issuer" --spec-version "$version" \

@@ -39,6 +39,13 @@ final class ExtraArgs {
             Duration wait = RunCommand.seconds("--jwks-refetch-wait", a.value("--jwks-refetch-wait").get());
             extras = extras.withJwksRefetchWait(wait);
         }
+        Optional<String> broader = a.value("--broader-scope").map(String::strip);
+        if (broader.isPresent()) {
+            if (broader.get().isEmpty() || broader.get().contains(" ")) {
+                throw new UsageException("--broader-scope must be one scope");
+            }
+            extras = extras.withBroaderScope(broader.get());
+        }
         return extras;
     }
 

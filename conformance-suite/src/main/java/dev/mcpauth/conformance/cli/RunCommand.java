@@ -41,7 +41,7 @@ final class RunCommand {
     private static final Set<String> VALUED = Set.of("--target", "--issuer", "--spec-version", "--out", "--scenario",
             "--expected-failures", "--token", "--token-file", "--low-scope-token", "--low-scope-token-file", "--scope",
             "--privileged-scope", "--privileged-tool", "--timeout", "--typ-profile", "--server-log",
-            "--upstream-mock-port", "--upstream-tool", "--trust-cert", "--jwks-refetch-wait");
+            "--upstream-mock-port", "--upstream-tool", "--trust-cert", "--jwks-refetch-wait", "--broader-scope");
     private static final Set<String> REPEATABLE = Set.of("--scenario");
     private static final Set<String> FLAGS = Set.of("--debug");
 

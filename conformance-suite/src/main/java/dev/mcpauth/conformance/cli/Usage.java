@@ -19,7 +19,9 @@ final class Usage {
               --target URL              MCP endpoint under test, e.g. http://127.0.0.1:8080/mcp (required)
               --issuer URL              a running suite test issuer that the target trusts
                                         (default: start one in-process)
-              --spec-version V          2025-06-18 or 2025-11-25 (default 2025-11-25)
+              --spec-version V          2025-06-18, 2025-11-25 or 2026-07-28 (default 2025-11-25);
+                                        2026-07-28 speaks its stateless transport (server/discover,
+                                        Mcp-Method/Mcp-Name headers, no session)
               --out DIR                 report directory, created if missing (default reports/latest)
               --scenario ID[,ID...]     run only these scenarios; repeatable (default: all that apply)
               --expected-failures FILE  known failures, one 'scenario' or 'scenario:check-id' per line,
@@ -40,6 +42,9 @@ final class Usage {
               --jwks-refetch-wait SECONDS  how long key-lifecycle waits for the target to accept a
                                         token signed by the issuer's rotated key (default 15); a
                                         JWKS refetch rate limit longer than this ends in a WARNING
+              --broader-scope S         a scope that implies the baseline scope, for the 2026-07-28
+                                        scope-hierarchy check (default: the one scopes_supported
+                                        entry whose last segment is "admin")
               --server-log FILE         grey box: the target's log; after the run it must hold no
                                         token the suite sent, nor any 12-character piece of one
               --upstream-mock-port N    grey box: run a mock upstream API on 127.0.0.1:N and check

@@ -10,10 +10,14 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Just enough of the MCP Streamable HTTP transport to reach the tools behind the auth layer:
- * {@code initialize} (capturing {@code Mcp-Session-Id}), {@code notifications/initialized},
- * {@code tools/list} and {@code tools/call}. Replies may be {@code application/json} or a
- * {@code text/event-stream} carrying the response as one event.
+ * Just enough of the MCP Streamable HTTP transport to reach the tools behind the auth layer.
+ * Up to 2025-11-25: {@code initialize} (capturing {@code Mcp-Session-Id}),
+ * {@code notifications/initialized}, {@code tools/list} and {@code tools/call} in that session.
+ * From 2026-07-28 the transport is stateless: no handshake and no session; every POST carries
+ * {@code MCP-Protocol-Version}, {@code Mcp-Method} and (for {@code tools/call}) {@code Mcp-Name}
+ * headers and the {@code _meta} protocol fields, and {@code server/discover} opens the
+ * conversation. Replies may be {@code application/json} or a {@code text/event-stream}
+ * carrying the response as one event.
  *
  * <p>Requests are built without credentials; callers add exactly the {@code Authorization}
  * lines a scenario needs, so the same helper sends good and broken requests.
@@ -21,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class McpClient {
     public static final String ACCEPT = "application/json, text/event-stream";
     public static final String CLIENT_NAME = "mcp-auth-conformance";
+    public static final String STATELESS_VERSION = "2026-07-28";
+    public static final String META_VERSION = "io.modelcontextprotocol/protocolVersion";
 
     private final RecordingHttpClient http;
     private final URI endpoint;
@@ -48,7 +54,50 @@ public final class McpClient {
         return http.send(request);
     }
 
-    /** A POST {@code initialize} with no credentials. */
+    /** True for the stateless transport of 2026-07-28. */
+    public boolean stateless() {
+        return STATELESS_VERSION.equals(protocolVersion);
+    }
+
+    /**
+     * The request every "is this credential accepted?" check sends, with no credentials:
+     * {@code initialize} up to 2025-11-25; from 2026-07-28, which has no handshake,
+     * {@code tools/list} (whether {@code server/discover} needs a token is not stated,
+     * checklist §4, while every tool method does).
+     */
+    public Request probeRequest() {
+        return stateless() ? statelessRequest("tools/list", JsonValue.EMPTY_JSON_OBJECT) : initializeRequest();
+    }
+
+    /** A POST {@code server/discover} (2026-07-28), no credentials. */
+    public Request discoverRequest() {
+        return statelessRequest("server/discover", JsonValue.EMPTY_JSON_OBJECT);
+    }
+
+    /** A stateless POST: params get the {@code _meta} protocol fields, the request the mirrored headers. */
+    public Request statelessRequest(String method, JsonObject params) {
+        return statelessRequest(method, params, protocolVersion);
+    }
+
+    /** A stateless POST declaring another protocol version, in the header and in {@code _meta}. */
+    public Request statelessRequest(String method, JsonObject params, String version) {
+        JsonObject meta = Json.createObjectBuilder()
+                .add(META_VERSION, version)
+                .add("io.modelcontextprotocol/clientInfo", clientInfo())
+                .add("io.modelcontextprotocol/clientCapabilities", JsonValue.EMPTY_JSON_OBJECT).build();
+        JsonObject withMeta = Json.createObjectBuilder(params).add("_meta", meta).build();
+        Request r = post(rpc(method, withMeta), Optional.empty(), Optional.of(version)).header("Mcp-Method", method);
+        Optional<String> name = JsonValues.string(params, "name").or(() -> JsonValues.string(params, "uri"));
+        return name.isPresent() && NAMED.contains(method) ? r.header("Mcp-Name", name.get()) : r;
+    }
+
+    private static final java.util.Set<String> NAMED = java.util.Set.of("tools/call", "resources/read", "prompts/get");
+
+    private static JsonObject clientInfo() {
+        return Json.createObjectBuilder().add("name", CLIENT_NAME).add("version", "0.1.0").build();
+    }
+
+    /** A POST {@code initialize} with no credentials (up to 2025-11-25). */
     public Request initializeRequest() {
         JsonObject params = Json.createObjectBuilder()
                 .add("protocolVersion", protocolVersion)
@@ -58,8 +107,11 @@ public final class McpClient {
         return post(rpc("initialize", params), Optional.empty(), Optional.empty());
     }
 
-    /** A POST of a request within a session (session and protocol headers added), no credentials. */
+    /** A POST of a request within a session (session and protocol headers added; stateless from 2026-07-28), no credentials. */
     public Request request(McpSession session, String method, JsonObject params) {
+        if (stateless()) {
+            return statelessRequest(method, params);
+        }
         return post(rpc(method, params), session.sessionId(), Optional.of(session.protocolVersion()));
     }
 
@@ -74,9 +126,14 @@ public final class McpClient {
 
     /**
      * Runs the handshake with this {@code Authorization} field value: initialize, then, when it
-     * worked, {@code notifications/initialized} with the same credentials.
+     * worked, {@code notifications/initialized} with the same credentials. From 2026-07-28:
+     * {@code server/discover}, and a session that is only the version to send.
      */
     public McpSession open(String authorization) {
+        if (stateless()) {
+            Response discover = send(discoverRequest().header("Authorization", authorization));
+            return new McpSession(Optional.empty(), protocolVersion, discover, Optional.empty());
+        }
         Response init = send(initializeRequest().header("Authorization", authorization));
         Optional<String> sessionId = init.header("Mcp-Session-Id");
         String negotiated = message(init)
@@ -100,6 +157,15 @@ public final class McpClient {
             return SseMessages.firstResponse(response.body());
         }
         return JsonValues.object(response.body());
+    }
+
+    /** The JSON-RPC error code of a response, if it carries an error object with one. */
+    public static Optional<Integer> errorCode(Response response) {
+        return message(response).map(m -> m.get("error"))
+                .filter(e -> e != null && e.getValueType() == JsonValue.ValueType.OBJECT)
+                .map(e -> e.asJsonObject().get("code"))
+                .filter(c -> c != null && c.getValueType() == JsonValue.ValueType.NUMBER)
+                .map(c -> ((jakarta.json.JsonNumber) c).intValue());
     }
 
     /** True for HTTP 200 carrying a JSON-RPC {@code result}. */

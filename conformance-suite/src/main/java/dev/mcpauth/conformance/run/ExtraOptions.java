@@ -15,13 +15,16 @@ import java.util.Optional;
  * @param upstreamTool     the target's tool that calls that upstream
  * @param trustCert        a PEM file of certificates to trust for https targets (self-signed test servers)
  * @param jwksRefetchWait  how long the key-rotation check waits for the target to pick up a new key
+ * @param broaderScope     a scope that implies the baseline scope (2026-07-28 scope hierarchy);
+ *                         learned from {@code scopes_supported} when absent
  */
 public record ExtraOptions(TypProfile typProfile,
                            Optional<Path> serverLog,
                            Optional<Integer> upstreamMockPort,
                            String upstreamTool,
                            Optional<Path> trustCert,
-                           Duration jwksRefetchWait) {
+                           Duration jwksRefetchWait,
+                           Optional<String> broaderScope) {
     public static final String DEFAULT_UPSTREAM_TOOL = "fetch_upstream";
     public static final Duration DEFAULT_JWKS_REFETCH_WAIT = Duration.ofSeconds(15);
 
@@ -32,6 +35,7 @@ public record ExtraOptions(TypProfile typProfile,
         Objects.requireNonNull(upstreamTool, "upstreamTool");
         Objects.requireNonNull(trustCert, "trustCert");
         Objects.requireNonNull(jwksRefetchWait, "jwksRefetchWait");
+        Objects.requireNonNull(broaderScope, "broaderScope");
         upstreamMockPort.ifPresent(p -> {
             if (p < 1 || p > 65535) {
                 throw new IllegalArgumentException("upstream mock port out of range: " + p);
@@ -41,26 +45,33 @@ public record ExtraOptions(TypProfile typProfile,
 
     public static ExtraOptions defaults() {
         return new ExtraOptions(TypProfile.LENIENT, Optional.empty(), Optional.empty(), DEFAULT_UPSTREAM_TOOL,
-                Optional.empty(), DEFAULT_JWKS_REFETCH_WAIT);
+                Optional.empty(), DEFAULT_JWKS_REFETCH_WAIT, Optional.empty());
     }
 
     public ExtraOptions withTypProfile(TypProfile p) {
-        return new ExtraOptions(p, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait);
+        return new ExtraOptions(p, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait, broaderScope);
     }
 
     public ExtraOptions withServerLog(Path log) {
-        return new ExtraOptions(typProfile, Optional.of(log), upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait);
+        return new ExtraOptions(typProfile, Optional.of(log), upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
+                broaderScope);
     }
 
     public ExtraOptions withUpstream(int port, String tool) {
-        return new ExtraOptions(typProfile, serverLog, Optional.of(port), tool, trustCert, jwksRefetchWait);
+        return new ExtraOptions(typProfile, serverLog, Optional.of(port), tool, trustCert, jwksRefetchWait, broaderScope);
     }
 
     public ExtraOptions withTrustCert(Path pem) {
-        return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, Optional.of(pem), jwksRefetchWait);
+        return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, Optional.of(pem), jwksRefetchWait,
+                broaderScope);
+    }
+
+    public ExtraOptions withBroaderScope(String scope) {
+        return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
+                Optional.of(scope));
     }
 
     public ExtraOptions withJwksRefetchWait(Duration wait) {
-        return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, wait);
+        return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, wait, broaderScope);
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * @param issuer           base URL of an already running suite test issuer that the target trusts;
  *                         empty: start one in-process (the target must then trust it, or only
  *                         token-independent checks can pass)
- * @param specVersion      MCP spec version profile: {@code 2025-06-18} or {@code 2025-11-25}
+ * @param specVersion      MCP spec version profile: {@code 2025-06-18}, {@code 2025-11-25} or {@code 2026-07-28}
  * @param scenarioIds      scenarios to run; empty means all that apply
  * @param token            operator-supplied token with the baseline scope (for targets whose
  *                         authorization server the suite cannot sign for)
@@ -36,7 +36,7 @@ public record RunOptions(URI target,
                          Duration requestTimeout,
                          ExtraOptions extras) {
 
-    public static final List<String> SPEC_VERSIONS = List.of("2025-06-18", "2025-11-25");
+    public static final List<String> SPEC_VERSIONS = List.of("2025-06-18", "2025-11-25", "2026-07-28");
     public static final String DEFAULT_SPEC_VERSION = "2025-11-25";
 
     public RunOptions {

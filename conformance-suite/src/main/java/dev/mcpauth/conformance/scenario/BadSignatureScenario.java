@@ -98,7 +98,7 @@ final class BadSignatureScenario implements Scenario {
                 rec.untestable(spec, t.unavailable(), responses);
                 return;
             }
-            Response r = ctx.initializeWithBearer(t.get());
+            Response r = ctx.probeWithBearer(t.get());
             responses.add(r);
             if (r.status() != 401) {
                 wrong.add(m.description() + " → " + Verdicts.describe(r));
@@ -115,7 +115,7 @@ final class BadSignatureScenario implements Scenario {
             return;
         }
         int before = ctx.attacker().fetches();
-        Response r = ctx.initializeWithBearer(t.get());
+        Response r = ctx.probeWithBearer(t.get());
         int fetched = ctx.attacker().fetches() - before;
         if (!r.received()) {
             rec.untestable(JKU, "no response: " + r.transportError().orElse("?"), List.of(r));

@@ -113,7 +113,7 @@ final class ChallengeSyntaxScenario implements Scenario {
         methodStatus(rec, DELETE, delete);
 
         Minted invalid = ctx.mutated(TokenMutation.RANDOM_OPAQUE);
-        Optional<Response> invalidResponse = invalid.token().map(ctx::initializeWithBearer);
+        Optional<Response> invalidResponse = invalid.token().map(ctx::probeWithBearer);
 
         List<Response> all = new ArrayList<>(List.of(post, get, delete));
         invalidResponse.ifPresent(all::add);

@@ -52,8 +52,8 @@ public final class CheckRecorder {
         if (spec.appliesTo(specVersion)) {
             return true;
         }
-        record(spec, Status.SKIPPED, Optional.of("applies from " + spec.appliesFrom().orElse("?")
-                + "; this run checks " + specVersion), false, Map.of(), List.of());
+        record(spec, Status.SKIPPED, Optional.of(spec.applicability() + "; this run checks " + specVersion), false,
+                Map.of(), List.of());
         return false;
     }
 

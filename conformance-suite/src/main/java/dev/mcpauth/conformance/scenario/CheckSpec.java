@@ -15,15 +15,19 @@ import java.util.Optional;
  * @param name         short title
  * @param description  what is checked and, where the specs disagree, the policy followed
  * @param rows         checklist rows, e.g. {@code RS-17}
- * @param level        level from 2025-11-25 on
+ * @param level        level under 2025-11-25 (and under 2026-07-28 unless {@code level2607} says otherwise)
  * @param level0618    level under 2025-06-18, where it differs (e.g. {@code scope} in a 401: MAY there)
+ * @param level2607    level under 2026-07-28, where it differs (e.g. step-up: a MUST there)
  * @param appliesFrom  first spec version the check applies to; earlier versions get SKIPPED
+ * @param appliesUntil last spec version it applies to (sessions end with 2025-11-25); later ones get SKIPPED
  * @param refs         requirement ids for {@link SpecRefs}
  */
 public record CheckSpec(String id, String name, String description, List<String> rows, Level level,
-                        Level level0618, Optional<String> appliesFrom, List<String> refs) {
+                        Level level0618, Level level2607, Optional<String> appliesFrom, Optional<String> appliesUntil,
+                        List<String> refs) {
     public static final String V0618 = "2025-06-18";
     public static final String V1125 = "2025-11-25";
+    public static final String V2607 = "2026-07-28";
 
     public CheckSpec {
         Objects.requireNonNull(id, "id");
@@ -35,32 +39,60 @@ public record CheckSpec(String id, String name, String description, List<String>
         rows = List.copyOf(rows);
         Objects.requireNonNull(level, "level");
         Objects.requireNonNull(level0618, "level0618");
+        Objects.requireNonNull(level2607, "level2607");
         Objects.requireNonNull(appliesFrom, "appliesFrom");
+        Objects.requireNonNull(appliesUntil, "appliesUntil");
         refs = List.copyOf(refs);
         refs.forEach(r -> SpecRefs.resolve(r, V1125));
     }
 
     public static CheckSpec of(String id, Level level, String name, String description, List<String> rows,
                                String... refs) {
-        return new CheckSpec(id, name, description, rows, level, level, Optional.empty(), List.of(refs));
+        return new CheckSpec(id, name, description, rows, level, level, level, Optional.empty(), Optional.empty(),
+                List.of(refs));
     }
 
     /** A copy with another level under 2025-06-18. */
     public CheckSpec in0618(Level older) {
-        return new CheckSpec(id, name, description, rows, level, older, appliesFrom, refs);
+        return new CheckSpec(id, name, description, rows, level, older, level2607, appliesFrom, appliesUntil, refs);
+    }
+
+    /** A copy with another level under 2026-07-28. */
+    public CheckSpec in2607(Level newer) {
+        return new CheckSpec(id, name, description, rows, level, level0618, newer, appliesFrom, appliesUntil, refs);
     }
 
     /** A copy that applies only from 2025-11-25. */
     public CheckSpec from1125() {
-        return new CheckSpec(id, name, description, rows, level, level0618, Optional.of(V1125), refs);
+        return new CheckSpec(id, name, description, rows, level, level0618, level2607, Optional.of(V1125), appliesUntil,
+                refs);
+    }
+
+    /** A copy that applies only from 2026-07-28. */
+    public CheckSpec from2607() {
+        return new CheckSpec(id, name, description, rows, level, level0618, level2607, Optional.of(V2607), appliesUntil,
+                refs);
+    }
+
+    /** A copy that applies only up to 2025-11-25 (e.g. sessions, which 2026-07-28 removed). */
+    public CheckSpec until1125() {
+        return new CheckSpec(id, name, description, rows, level, level0618, level2607, appliesFrom, Optional.of(V1125),
+                refs);
     }
 
     public Level levelFor(String specVersion) {
-        return V0618.equals(specVersion) ? level0618 : level;
+        return V0618.equals(specVersion) ? level0618 : V2607.equals(specVersion) ? level2607 : level;
     }
 
     public boolean appliesTo(String specVersion) {
-        return appliesFrom.map(from -> specVersion.compareTo(from) >= 0).orElse(true);
+        return appliesFrom.map(from -> specVersion.compareTo(from) >= 0).orElse(true)
+                && appliesUntil.map(until -> specVersion.compareTo(until) <= 0).orElse(true);
+    }
+
+    /** Why it does not apply to this version, for the SKIPPED message. */
+    public String applicability() {
+        return appliesFrom.map(f -> "applies from " + f).orElse("applies")
+                + appliesUntil.map(u -> " up to " + u).orElse("");
     }
 
     public List<SpecReference> references(String specVersion) {

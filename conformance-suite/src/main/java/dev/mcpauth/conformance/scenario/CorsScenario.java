@@ -84,7 +84,7 @@ final class CorsScenario implements Scenario {
     }
 
     private static void exposes(ScenarioContext ctx, CheckRecorder rec, String origin) {
-        Response r = ctx.send(ctx.mcp().initializeRequest().header("Origin", origin));
+        Response r = ctx.send(ctx.mcp().probeRequest().header("Origin", origin));
         if (r.status() != 401) {
             rec.untestable(EXPOSES, "POST without a token from Origin " + origin + " got no 401 to inspect: "
                     + r.summary(), List.of(r));

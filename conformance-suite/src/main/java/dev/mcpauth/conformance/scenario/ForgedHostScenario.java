@@ -76,7 +76,7 @@ final class ForgedHostScenario implements Scenario {
         List<Response> seen = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         for (Variant v : VARIANTS) {
-            Response r = ctx.send(v.forge().apply(ctx.mcp().initializeRequest().bearer(forged.get())));
+            Response r = ctx.send(v.forge().apply(ctx.mcp().probeRequest().bearer(forged.get())));
             seen.add(r);
             if (!r.received()) {
                 rec.untestable(TOKEN, "no response with " + v.name() + ": " + r.transportError().orElse("?")
@@ -95,7 +95,7 @@ final class ForgedHostScenario implements Scenario {
         List<Response> seen = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         for (Variant v : VARIANTS) {
-            Response r = ctx.send(v.forge().apply(ctx.mcp().initializeRequest()));
+            Response r = ctx.send(v.forge().apply(ctx.mcp().probeRequest()));
             seen.add(r);
             if (!r.received()) {
                 rec.untestable(METADATA, "no response with " + v.name() + ": " + r.transportError().orElse("?")

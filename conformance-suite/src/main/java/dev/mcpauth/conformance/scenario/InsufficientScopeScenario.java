@@ -40,8 +40,11 @@ final class InsufficientScopeScenario implements Scenario {
     static final CheckSpec STEP_UP = CheckSpec.of("insufficient-scope-step-up", Level.SHOULD,
             "A token with the challenged scope succeeds",
             "A token minted with exactly the scopes the 403 named (or --privileged-scope) makes the same call "
-                    + "succeed: the challenge named everything the operation needs.",
-            List.of("RS-64"), "MCP-authorization#scope-challenge-handling").from1125();
+                    + "succeed: the challenge named everything the operation needs. A second 403 is a WARNING under "
+                    + "2025-11-25 and a FAILURE under 2026-07-28 (SEP-2350: every scope the operation needs in one "
+                    + "challenge), where the token carries the challenged scopes plus the baseline, as a client "
+                    + "computes the union. A mismatch with scopes_supported is never judged.",
+            List.of("RS-64"), "MCP-authorization#scope-challenge-handling").from1125().in2607(Level.MUST);
     static final CheckSpec CONSISTENT = CheckSpec.of("insufficient-scope-consistent", Level.SHOULD,
             "The same call is challenged the same way",
             "Repeating the call with the same token gets 403 again with the same error and scope.",
@@ -122,6 +125,12 @@ final class InsufficientScopeScenario implements Scenario {
                 + " with an expired token lacking the scope");
     }
 
+    static String union(String a, String b) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(PrivilegedDiscovery.scopes(a));
+        all.addAll(PrivilegedDiscovery.scopes(b));
+        return String.join(" ", all);
+    }
+
     private static void stepUp(ScenarioContext ctx, CheckRecorder rec, McpSession session, String tool,
                                Optional<String> scope) {
         if (scope.isEmpty()) {
@@ -129,7 +138,7 @@ final class InsufficientScopeScenario implements Scenario {
                     List.of());
             return;
         }
-        Minted upgraded = ctx.tokenFor(scope.get());
+        Minted upgraded = ctx.tokenFor(ctx.is2607() ? union(ctx.baselineScope(), scope.get()) : scope.get());
         if (!upgraded.available()) {
             rec.untestable(STEP_UP, upgraded.unavailable(), List.of());
             return;
@@ -137,7 +146,7 @@ final class InsufficientScopeScenario implements Scenario {
         McpClient mcp = ctx.mcp();
         Response r = mcp.send(mcp.toolsCall(session, tool).bearer(upgraded.get()));
         rec.verdict(STEP_UP, r.status() == 200 && McpClient.message(r).isPresent(),
-                "tools/call " + tool + " with a token for \"" + scope.get() + "\" answered " + r.summary(),
+                "tools/call " + tool + " with a token for the challenged \"" + scope.get() + "\" answered " + r.summary(),
                 details("scope", scope.get()), List.of(r));
     }
 }

@@ -100,16 +100,16 @@ final class KeyLifecycleScenario implements Scenario {
         Optional<Minted> fresh = Optional.empty();
         try {
             admin.jwksOutage(true);
-            Response cached = ctx.initializeWithBearer(old.get());
+            Response cached = ctx.probeWithBearer(old.get());
             rec.verdict(CACHED, cached.status() == 200, "a token signed by a cached key was refused during the JWKS "
                     + "outage: " + Verdicts.describe(cached), details(), List.of(cached));
-            Verdicts.rejected(rec, BAD_SIGNATURE, ctx.initializeWithBearer(flipped.get()), FAIL_CLOSED,
+            Verdicts.rejected(rec, BAD_SIGNATURE, ctx.probeWithBearer(flipped.get()), FAIL_CLOSED,
                     "a damaged signature during the JWKS outage");
             RSAKey next = admin.rotate();
             ctx.useIssuerKey(next);
             Minted signedByNew = ctx.tokenFor(ctx.baselineScope());
             if (signedByNew.available()) {
-                Verdicts.rejected(rec, UNKNOWN_KID, ctx.initializeWithBearer(signedByNew.get()), FAIL_CLOSED,
+                Verdicts.rejected(rec, UNKNOWN_KID, ctx.probeWithBearer(signedByNew.get()), FAIL_CLOSED,
                         "a token signed by a key the target could not fetch (JWKS outage)");
                 fresh = Optional.of(signedByNew);
             } else {
@@ -140,11 +140,11 @@ final class KeyLifecycleScenario implements Scenario {
         long started = System.nanoTime();
         long deadline = started + ctx.options().extras().jwksRefetchWait().toNanos();
         int attempts = 0;
-        Response first = ctx.initializeWithBearer(fresh.get());
+        Response first = ctx.probeWithBearer(fresh.get());
         Response last = first;
         attempts++;
         while (last.status() != 200 && System.nanoTime() < deadline && pause()) {
-            last = ctx.initializeWithBearer(fresh.get());
+            last = ctx.probeWithBearer(fresh.get());
             attempts++;
         }
         long waited = (System.nanoTime() - started) / 1_000_000;
@@ -153,7 +153,7 @@ final class KeyLifecycleScenario implements Scenario {
                 + "longer than --jwks-refetch-wait (" + ctx.options().extras().jwksRefetchWait().toSeconds()
                 + " s) also ends here", details("attempts", attempts, "waitedMillis", waited),
                 first == last ? List.of(last) : List.of(first, last));
-        Response previous = ctx.initializeWithBearer(old.get());
+        Response previous = ctx.probeWithBearer(old.get());
         rec.verdict(OLD_KEY, previous.status() == 200, "a token signed by the previous (still published) key was "
                 + "refused after the rotation: " + Verdicts.describe(previous), details(), List.of(previous));
     }

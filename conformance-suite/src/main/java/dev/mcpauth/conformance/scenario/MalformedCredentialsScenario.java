@@ -74,7 +74,7 @@ final class MalformedCredentialsScenario implements Scenario {
             return;
         }
         String good = ctx.baselineToken().get();
-        Response basic = ctx.initializeWith("Basic Y29uZm9ybWFuY2U6c3VpdGU=");
+        Response basic = ctx.probeWith("Basic Y29uZm9ybWFuY2U6c3VpdGU=");
         Verdicts.rejected(rec, BASIC, basic, Verdicts.ONLY_401, "Authorization: Basic");
         if (basic.status() == 401) {
             Optional<String> error = basic.challenges().bearer().flatMap(c -> c.value("error"));
@@ -83,7 +83,7 @@ final class MalformedCredentialsScenario implements Scenario {
         } else {
             rec.untestable(BASIC_NO_ERROR, "the Basic credential did not get a 401 to inspect", List.of(basic));
         }
-        Verdicts.rejected(rec, BARE, ctx.initializeWith(good), Verdicts.MALFORMED, "a good token without scheme");
+        Verdicts.rejected(rec, BARE, ctx.probeWith(good), Verdicts.MALFORMED, "a good token without scheme");
         allRefused(ctx, rec, EMPTY, List.of("Bearer", "Bearer "));
         int half = good.length() / 2;
         allRefused(ctx, rec, SPACE_INSIDE, List.of("Bearer " + good.substring(0, half) + " " + good.substring(half)));
@@ -95,7 +95,7 @@ final class MalformedCredentialsScenario implements Scenario {
         List<Response> responses = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         for (String v : values) {
-            Response r = ctx.initializeWith(v);
+            Response r = ctx.probeWith(v);
             responses.add(r);
             if (!r.received()) {
                 rec.untestable(spec, "no response: " + r.transportError().orElse("?"), responses);
@@ -114,7 +114,7 @@ final class MalformedCredentialsScenario implements Scenario {
             rec.untestable(DUPLICATE, bad.unavailable(), List.of());
             return;
         }
-        Request init = ctx.mcp().initializeRequest();
+        Request init = ctx.mcp().probeRequest();
         Response goodFirst = ctx.send(init.bearer(good).bearer(bad.get()));
         Response badFirst = ctx.send(init.bearer(bad.get()).bearer(good));
         List<Response> both = List.of(goodFirst, badFirst);

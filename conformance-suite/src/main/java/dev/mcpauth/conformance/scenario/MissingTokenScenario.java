@@ -19,7 +19,8 @@ import static dev.mcpauth.conformance.scenario.Verdicts.details;
 final class MissingTokenScenario implements Scenario {
     static final CheckSpec STATUS = CheckSpec.of("missing-token-status-401", Level.MUST,
             "No token gets 401",
-            "POST initialize without Authorization must get 401 Unauthorized.",
+            "POST initialize (2026-07-28: tools/list with the stateless headers and _meta; checklist §4 leaves "
+                    + "auth on server/discover open) without Authorization must get 401 Unauthorized.",
             List.of("RS-17"), "MCP-authorization#error-handling", "OAUTH21-5.3", "RFC9110-15.5.2");
     static final CheckSpec CHALLENGE = CheckSpec.of("missing-token-bearer-challenge", Level.MUST,
             "The 401 carries a Bearer challenge",
@@ -47,6 +48,12 @@ final class MissingTokenScenario implements Scenario {
                     + "RFC 6750 in 2025-06-18).",
             List.of("RS-20"), "MCP-authorization#scope-selection-strategy", "RFC6750-3").in0618(Level.MAY);
 
+    static final CheckSpec NO_OFFLINE = CheckSpec.of("missing-token-no-offline-access", Level.SHOULD,
+            "The 401 scope does not ask for offline_access",
+            "2026-07-28 (SEP-2207): a resource server SHOULD NOT put offline_access in the challenge scope; refresh "
+                    + "tokens are not a resource requirement.",
+            List.of("RS-20"), "MCP-authorization#refresh-tokens").from2607();
+
     @Override
     public String id() {
         return "missing-token";
@@ -60,7 +67,7 @@ final class MissingTokenScenario implements Scenario {
 
     @Override
     public List<CheckSpec> checks() {
-        return List.of(STATUS, CHALLENGE, NO_ERROR, HINT, RESOLVES, SCOPE);
+        return List.of(STATUS, CHALLENGE, NO_ERROR, HINT, RESOLVES, SCOPE, NO_OFFLINE);
     }
 
     @Override
@@ -86,6 +93,11 @@ final class MissingTokenScenario implements Scenario {
         hint(ctx, rec, r, c);
         resolves(ctx, rec, c);
         Optional<String> scope = c.value("scope");
+        if (rec.applies(NO_OFFLINE)) {
+            rec.verdict(NO_OFFLINE, !scope.map(PrivilegedDiscovery::scopes).orElse(java.util.Set.of())
+                    .contains("offline_access"), "the 401 scope \"" + scope.orElse("") + "\" asks for offline_access",
+                    details("scope", scope.orElse("")), List.of(r));
+        }
         if (scope.isEmpty()) {
             rec.violated(SCOPE, "the Bearer challenge has no scope parameter", details(), List.of(r));
         } else {

@@ -91,7 +91,7 @@ final class NonJwtTokenScenario implements Scenario {
             rec.untestable(OVERSIZED, t.unavailable(), List.of());
             return;
         }
-        Response r = ctx.initializeWithBearer(t.get());
+        Response r = ctx.probeWithBearer(t.get());
         if (r.is2xx()) {
             rec.status(OVERSIZED, Status.FAILURE, "a 64 KB random token was accepted: " + r.summary(), details(), List.of(r));
         } else if (OVERSIZED_OK.contains(r.status())) {

@@ -66,6 +66,11 @@ final class ProtectedResourceMetadataScenario implements Scenario {
             "scopes_supported names a small baseline",
             "scopes_supported is RECOMMENDED: present, non-empty, and without catch-all scopes such as * or all.",
             List.of("RS-08"), "RFC9728-2", "MCP-security#scope-minimization");
+    static final CheckSpec NO_OFFLINE = CheckSpec.of("prm-no-offline-access", Level.SHOULD,
+            "scopes_supported does not list offline_access",
+            "2026-07-28 (SEP-2207): a resource server SHOULD NOT list offline_access in scopes_supported; refresh "
+                    + "tokens are the authorization server's business.",
+            List.of("RS-08"), "MCP-authorization#refresh-tokens", "RFC9728-2").from2607();
     static final CheckSpec BEARER_METHODS = CheckSpec.of("prm-bearer-methods", Level.SHOULD,
             "bearer_methods_supported lists only header",
             "If present, bearer_methods_supported is [\"header\"]: query contradicts OAuth 2.1 §5.1 and MCP; body "
@@ -92,7 +97,7 @@ final class ProtectedResourceMetadataScenario implements Scenario {
     @Override
     public List<CheckSpec> checks() {
         return List.of(SERVED, NO_TOKEN, JSON, NO_EMPTY, MATCHES_LOCATION, EQUALS_TARGET, AUTH_SERVERS, DISCOVERABLE,
-                SCOPES, BEARER_METHODS, ROOT);
+                SCOPES, NO_OFFLINE, BEARER_METHODS, ROOT);
     }
 
     @Override
@@ -240,6 +245,10 @@ final class ProtectedResourceMetadataScenario implements Scenario {
                 ? "scopes_supported holds a catch-all scope: " + scopes.get() : "";
         rec.verdict(SCOPES, problem.isEmpty(), problem, details("scopesSupported", scopes.orElse(List.of())),
                 List.of(served));
+        if (rec.applies(NO_OFFLINE)) {
+            rec.verdict(NO_OFFLINE, !scopes.orElse(List.of()).contains("offline_access"),
+                    "scopes_supported lists offline_access: " + scopes.orElse(List.of()), details(), List.of(served));
+        }
     }
 
     private static void root(ScenarioContext ctx, CheckRecorder rec) {

@@ -65,7 +65,7 @@ final class QueryTokenScenario implements Scenario {
         }
         String good = ctx.baselineToken().get();
         McpClient mcp = ctx.mcp();
-        Request init = mcp.initializeRequest();
+        Request init = mcp.probeRequest();
         URI withQuery = withAccessToken(ctx.target(), good);
         Response query = ctx.send(init.withUri(withQuery));
         Verdicts.rejected(rec, IGNORED, query, Verdicts.ONLY_401, "a good token in the query string only");

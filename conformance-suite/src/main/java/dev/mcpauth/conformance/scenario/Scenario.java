@@ -17,9 +17,9 @@ public interface Scenario {
         return checks().stream().flatMap(c -> c.rows().stream()).distinct().sorted().toList();
     }
 
-    /** The spec versions it applies to (both supported versions unless said otherwise). */
+    /** The spec versions it applies to (every supported version unless said otherwise). */
     default List<String> specVersions() {
-        return List.of(CheckSpec.V0618, CheckSpec.V1125);
+        return List.of(CheckSpec.V0618, CheckSpec.V1125, CheckSpec.V2607);
     }
 
     /** Every check it can record, in order. */

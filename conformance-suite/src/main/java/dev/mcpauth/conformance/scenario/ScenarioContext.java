@@ -72,7 +72,7 @@ public final class ScenarioContext {
         this.noTokensReason = Objects.requireNonNull(noTokensReason, "noTokensReason");
         this.issuer = Objects.requireNonNull(issuer, "issuer");
         this.fixtures = Objects.requireNonNull(fixtures, "fixtures");
-        this.noTokenProbe = new Memo<>(() -> mcp.send(mcp.initializeRequest()));
+        this.noTokenProbe = new Memo<>(() -> mcp.send(mcp.probeRequest()));
         this.prm = new Memo<>(() -> TargetFacts.findPrm(this));
         this.baselineScope = new Memo<>(() -> TargetFacts.baselineScope(this));
         this.baselineToken = new Memo<>(this::makeBaselineToken);
@@ -94,6 +94,10 @@ public final class ScenarioContext {
 
     public boolean is0618() {
         return CheckSpec.V0618.equals(options.specVersion());
+    }
+
+    public boolean is2607() {
+        return CheckSpec.V2607.equals(options.specVersion());
     }
 
     public McpClient mcp() {
@@ -138,14 +142,14 @@ public final class ScenarioContext {
         return http.send(request);
     }
 
-    /** POST initialize with this exact {@code Authorization} value. */
-    public Response initializeWith(String authorization) {
-        return mcp.send(mcp.initializeRequest().header("Authorization", authorization));
+    /** The probe request (initialize; tools/list from 2026-07-28) with this exact {@code Authorization} value. */
+    public Response probeWith(String authorization) {
+        return mcp.send(mcp.probeRequest().header("Authorization", authorization));
     }
 
-    /** POST initialize with {@code Authorization: Bearer <token>}. */
-    public Response initializeWithBearer(String token) {
-        return initializeWith("Bearer " + token);
+    /** The probe request with {@code Authorization: Bearer <token>}. */
+    public Response probeWithBearer(String token) {
+        return probeWith("Bearer " + token);
     }
 
     // ---- learned facts ----

@@ -21,6 +21,11 @@ public final class SpecRefs {
             "authorization", "basic/authorization",
             "transports", "basic/transports",
             "security", "basic/security_best_practices");
+    /** 2026-07-28 split the authorization page and gave each transport its own page. */
+    private static final Map<String, String> MCP_PAGES_2607 = Map.of(
+            "authorization", "basic/authorization",
+            "transports", "basic/transports/streamable-http",
+            "security", "basic/authorization/security-considerations");
 
     private SpecRefs() {
     }
@@ -34,7 +39,7 @@ public final class SpecRefs {
             String rest = id.substring(4);
             String page = rest.contains("#") ? rest.substring(0, rest.indexOf('#')) : rest;
             String anchor = rest.contains("#") ? rest.substring(rest.indexOf('#')) : "";
-            String path = MCP_PAGES.get(page);
+            String path = (CheckSpec.V2607.equals(specVersion) ? MCP_PAGES_2607 : MCP_PAGES).get(page);
             if (path == null) {
                 throw new IllegalArgumentException("unknown MCP page in spec reference " + id);
             }

@@ -105,7 +105,7 @@ final class TokenClaimsScenario implements Scenario {
             rec.untestable(TYP_CASE, upper.unavailable(), List.of());
             return;
         }
-        Response r = ctx.initializeWithBearer(upper.get());
+        Response r = ctx.probeWithBearer(upper.get());
         rec.verdict(TYP_CASE, r.status() == 200, "a token with typ at+JWT was refused: " + r.summary(), details(),
                 List.of(r));
     }

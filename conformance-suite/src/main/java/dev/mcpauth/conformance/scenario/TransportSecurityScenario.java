@@ -47,7 +47,7 @@ final class TransportSecurityScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        Response anonymous = ctx.mcp().send(ctx.mcp().initializeRequest().header("Origin", EVIL_ORIGIN));
+        Response anonymous = ctx.mcp().send(ctx.mcp().probeRequest().header("Origin", EVIL_ORIGIN));
         if (!anonymous.received()) {
             rec.untestable(ORIGIN_NO_TOKEN, "no response: " + anonymous.transportError().orElse("?"), List.of(anonymous));
         } else if (ctx.is0618()) {
@@ -65,7 +65,7 @@ final class TransportSecurityScenario implements Scenario {
         }
         String token = ctx.baselineToken().get();
         McpClient mcp = ctx.mcp();
-        Response origin = mcp.send(mcp.initializeRequest().bearer(token).header("Origin", EVIL_ORIGIN));
+        Response origin = mcp.send(mcp.probeRequest().bearer(token).header("Origin", EVIL_ORIGIN));
         if (!origin.received()) {
             rec.untestable(ORIGIN, "no response: " + origin.transportError().orElse("?"), List.of(origin));
         } else if (ctx.is0618()) {

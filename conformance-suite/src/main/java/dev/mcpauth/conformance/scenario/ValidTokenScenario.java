@@ -20,7 +20,8 @@ import static dev.mcpauth.conformance.scenario.Verdicts.details;
 final class ValidTokenScenario implements Scenario {
     static final CheckSpec INITIALIZE = CheckSpec.of("valid-token-initialize", Level.MUST,
             "A good token opens a session",
-            "POST initialize with Authorization: Bearer <good token> (trusted issuer, aud = target, baseline scope) "
+            "POST initialize (2026-07-28: server/discover) with Authorization: Bearer <good token> (trusted issuer, "
+                    + "aud = target, baseline scope) "
                     + "gets 200 with a JSON-RPC result.",
             List.of("RS-24"), "OAUTH21-5.1.1", "RFC6750-2.1", "MCP-authorization#token-requirements");
     static final CheckSpec TOOLS_LIST = CheckSpec.of("valid-token-tools-list", Level.MUST,
@@ -128,7 +129,7 @@ final class ValidTokenScenario implements Scenario {
     }
 
     private static void scheme(ScenarioContext ctx, CheckRecorder rec, CheckSpec spec, String authorization) {
-        Response r = ctx.initializeWith(authorization);
+        Response r = ctx.probeWith(authorization);
         rec.verdict(spec, r.status() == 200, "expected 200; got " + r.summary(), details(), List.of(r));
     }
 

@@ -67,7 +67,7 @@ final class Verdicts {
             rec.untestable(spec, token.unavailable(), List.of());
             return Optional.empty();
         }
-        Response r = ctx.initializeWithBearer(token.get());
+        Response r = ctx.probeWithBearer(token.get());
         rejected(rec, spec, r, allowed, "a token with " + mutation.description());
         return Optional.of(r);
     }
@@ -80,7 +80,7 @@ final class Verdicts {
             rec.untestable(spec, token.unavailable(), List.of());
             return;
         }
-        Response r = ctx.initializeWithBearer(token.get());
+        Response r = ctx.probeWithBearer(token.get());
         if (!r.received()) {
             rec.untestable(spec, "no response: " + r.transportError().orElse("?"), List.of(r));
             return;
@@ -99,7 +99,7 @@ final class Verdicts {
             rec.untestable(spec, token.unavailable(), List.of());
             return;
         }
-        Response r = ctx.initializeWithBearer(token.get());
+        Response r = ctx.probeWithBearer(token.get());
         if (!r.received()) {
             rec.untestable(spec, "no response: " + r.transportError().orElse("?"), List.of(r));
             return;

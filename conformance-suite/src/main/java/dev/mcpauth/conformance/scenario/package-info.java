@@ -14,8 +14,21 @@
  * <li>Every "this bad token is refused" check depends on the positive control: when a good
  *     token is refused too, a refusal proves nothing, so those checks are untestable.</li>
  * <li>Where the specs disagree, the checklist's §4 policy is followed and said in the check's
- *     description (malformed tokens: 400 or 401; lenient {@code typ}; leeway at most 5 minutes;
- *     root PRM only for a root resource).</li>
+ *     description (malformed tokens: 400 or 401; {@code typ} judged by {@code --typ-profile},
+ *     lenient by default; leeway at most 5 minutes; root PRM only for a root resource; silent
+ *     rows never FAIL unless another MUST row is broken by the same response).</li>
+ * <li>A level an option decides (the {@code typ} profile) is recorded with
+ *     {@link dev.mcpauth.conformance.scenario.CheckRecorder#verdictAt}, so the result states it.</li>
+ * <li>A MAY or silent check whose outcome is a matter of choice passes on the friendlier
+ *     behaviour, notes the other as INFO, and records what it saw in its details; a check that
+ *     could never be anything but SUCCESS is not a check (the row goes to the catalogue).</li>
+ * <li>Grey-box checks (server log, token passthrough) are untestable FAILURE until their flag
+ *     enables them; key-lifecycle needs the suite's issuer and runs after every other token
+ *     scenario, leaving the issuer serving its keys.</li>
+ * <li>A scenario's rows are the union of its checks' rows.</li>
+ * <li>"initialize" in a description is the probe request: under 2026-07-28, which has no
+ *     handshake, it is {@code tools/list} with the stateless headers (checklist §4 leaves auth on
+ *     {@code server/discover} open), and the positive control opens with {@code server/discover}.</li>
  * </ul>
  *
  * <p>Tokens come from the suite's issuer (every mutation possible) or from the operator (only

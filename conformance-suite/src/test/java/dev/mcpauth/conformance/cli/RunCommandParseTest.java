@@ -123,7 +123,7 @@ class RunCommandParseTest {
     @Test
     void anUnsupportedSpecVersionIsAUsageError() {
         assertThatThrownBy(() -> parse("--target", TARGET, "--spec-version", "2025-03-26"))
-                .hasMessage("unsupported --spec-version '2025-03-26'; use one of 2025-06-18, 2025-11-25");
+                .hasMessage("unsupported --spec-version '2025-03-26'; use one of 2025-06-18, 2025-11-25, 2026-07-28");
     }
 
     @ParameterizedTest

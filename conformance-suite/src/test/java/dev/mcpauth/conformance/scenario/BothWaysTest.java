@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Every check proven both ways: the correct stub passes all of them (under both spec versions,
+ * Every check proven both ways: the correct stub passes all of them (under every spec version,
  * with JSON and with SSE replies), and for every check some defect in the table makes it
  * report the exact non-success verdict it should, while the checks the defect does not concern
  * keep passing.
@@ -30,7 +30,8 @@ class BothWaysTest {
 
     static Stream<Arguments> goodRuns() {
         return Stream.of(Arguments.of(CheckSpec.V1125, false), Arguments.of(CheckSpec.V1125, true),
-                Arguments.of(CheckSpec.V0618, false));
+                Arguments.of(CheckSpec.V0618, false), Arguments.of(CheckSpec.V2607, false),
+                Arguments.of(CheckSpec.V2607, true));
     }
 
     @ParameterizedTest(name = "correct stub, {0}, sse={1}: every check passes")

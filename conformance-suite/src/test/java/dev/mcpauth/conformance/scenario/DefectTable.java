@@ -9,6 +9,7 @@ import static dev.mcpauth.conformance.scenario.StubDefect.*;
 /** The both-ways table: each stub defect and the checks that must catch it. */
 final class DefectTable {
     private static final String V0618 = CheckSpec.V0618;
+    private static final String V2607 = CheckSpec.V2607;
 
     private DefectTable() {
     }
@@ -164,6 +165,20 @@ final class DefectTable {
                 of(SERVER_ERROR_ON_JWKS_OUTAGE, "key-lifecycle-outage-unknown-kid", "F"),
                 // grey box (the harness wires a log file and the mock upstream)
                 of(FORWARD_TOKEN, "token-passthrough-not-forwarded", "F"),
-                of(LOG_TOKENS, "token-hygiene-server-log", "F", "valid-token-initialize", "OK"));
+                of(LOG_TOKENS, "token-hygiene-server-log", "F", "valid-token-initialize", "OK"),
+                // 2026-07-28: the stateless transport and its scope rules
+                in(V2607, STATELESS_SESSION_ID, "stateless-no-session-id", "W"),
+                in(V2607, STATELESS_GET_ALLOWED, "stateless-get-delete-405", "W"),
+                in(V2607, PUBLIC_CACHE_FOR_USER_DATA, "stateless-public-cache-same-for-all", "W"),
+                in(V2607, NO_HEADER_VALIDATION, "header-validation-missing-method", "F",
+                        "header-validation-method-mismatch", "F", "header-validation-name-mismatch", "F",
+                        "header-validation-missing-protocol-version", "F"),
+                in(V2607, LEGACY_VERSION_ERROR, "header-validation-unsupported-version", "F"),
+                in(V2607, NO_HIERARCHY, "scope-hierarchy-broader-scope-suffices", "F"),
+                in(V2607, OFFLINE_ACCESS_ADVERTISED, "prm-no-offline-access", "W", "missing-token-no-offline-access", "W"),
+                in(V2607, CHALLENGE_NAMES_WRONG_SCOPE, "insufficient-scope-step-up", "F"),
+                in(V2607, ACCEPT_EXPIRED, "expired-token-status-401", "F", "expired-token-error-invalid-token", "W",
+                        "expired-token-bearer-challenge", "F", "expired-token-beyond-leeway", "F",
+                        "expired-token-no-tool-result", "F"));
     }
 }

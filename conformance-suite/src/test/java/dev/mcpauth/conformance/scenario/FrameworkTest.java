@@ -44,6 +44,26 @@ class FrameworkTest {
     }
 
     @Test
+    void checksCanStartOrEndAtAVersionAndChangeLevelIn2026() {
+        CheckSpec sessions = CheckSpec.of("demo-sessions", Level.SHOULD, "n", "d", List.of("RS-69"), "RFC6750-3.1")
+                .until1125();
+        CheckSpec stepUp = CheckSpec.of("demo-step-up", Level.SHOULD, "n", "d", List.of("RS-64"), "RFC6750-3.1")
+                .from1125().in2607(Level.MUST);
+        assertThat(sessions.appliesTo(CheckSpec.V0618)).isTrue();
+        assertThat(sessions.appliesTo(CheckSpec.V1125)).isTrue();
+        assertThat(sessions.appliesTo(CheckSpec.V2607)).isFalse();
+        assertThat(sessions.applicability()).isEqualTo("applies up to 2025-11-25");
+        assertThat(stepUp.appliesTo(CheckSpec.V0618)).isFalse();
+        assertThat(stepUp.levelFor(CheckSpec.V1125)).isEqualTo(Level.SHOULD);
+        assertThat(stepUp.levelFor(CheckSpec.V2607)).isEqualTo(Level.MUST);
+        CheckRecorder rec = new CheckRecorder("demo", List.of(sessions, stepUp), CheckSpec.V2607, Clock.systemUTC(),
+                ProgressListener.NONE);
+        assertThat(rec.applies(sessions)).isFalse();
+        rec.violated(stepUp, "second 403", Map.of(), List.of());
+        assertThat(rec.finish()).extracting(CheckResult::status).containsExactly(Status.SKIPPED, Status.FAILURE);
+    }
+
+    @Test
     void unreachedChecksBecomeUntestableFailuresNeverSkips() {
         CheckRecorder rec = recorder(CheckSpec.V1125);
         rec.pass(MUST, Map.of(), List.of());
@@ -92,6 +112,8 @@ class FrameworkTest {
         var mcp = SpecRefs.resolve("MCP-authorization#token-handling", CheckSpec.V0618);
         assertThat(mcp.id()).isEqualTo("MCP-2025-06-18-authorization#token-handling");
         assertThat(mcp.url()).isEqualTo("https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization#token-handling");
+        assertThat(SpecRefs.resolve("MCP-transports#server-validation", CheckSpec.V2607).url())
+                .isEqualTo("https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http#server-validation");
     }
 
     @Test

@@ -48,5 +48,9 @@ enum StubDefect {
     // keys: never refetched, old ones dropped, no cache, fail open or crash when the JWKS is down
     STATIC_KEYS, DROP_OLD_KEYS, NO_KEY_CACHE, FAIL_OPEN_ON_JWKS_OUTAGE, SERVER_ERROR_ON_JWKS_OUTAGE,
     // grey box: the client's token sent upstream, or written to the log
-    FORWARD_TOKEN, LOG_TOKENS
+    FORWARD_TOKEN, LOG_TOKENS,
+    // 2026-07-28: sessions minted, GET served, headers not checked, the old version error, user data
+    // marked public, no scope hierarchy, offline_access advertised
+    STATELESS_SESSION_ID, STATELESS_GET_ALLOWED, NO_HEADER_VALIDATION, LEGACY_VERSION_ERROR,
+    PUBLIC_CACHE_FOR_USER_DATA, NO_HIERARCHY, OFFLINE_ACCESS_ADVERTISED
 }

@@ -59,7 +59,7 @@ final class StubMcpServer implements AutoCloseable {
             + "\tat com.example.auth.TokenFilter.doFilter(TokenFilter.java:42)\n"
             + "\tat com.example.Server.handle(Server.java:17)\n";
 
-    private record Principal(String sub, Set<String> scopes, boolean expired, String token) {
+    record Principal(String sub, Set<String> scopes, boolean expired, String token) {
     }
 
     private final HttpServer server;
@@ -71,6 +71,7 @@ final class StubMcpServer implements AutoCloseable {
     private final StubTokenValidator validator;
     private final StubSideEffects effects;
     private final StubSetup setup;
+    private final StubStateless stateless = new StubStateless(this);
     private final Map<String, String> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger insufficientCalls = new AtomicInteger();
 
@@ -90,6 +91,10 @@ final class StubMcpServer implements AutoCloseable {
 
     StubSetup setup() {
         return setup;
+    }
+
+    boolean upstreamConfigured() {
+        return effects.upstreamConfigured();
     }
 
     /** A stub trusting the issuer (keys from its JWKS); https unless {@link StubDefect#PLAIN_HTTP}. */
@@ -137,7 +142,7 @@ final class StubMcpServer implements AutoCloseable {
         executor.shutdownNow();
     }
 
-    private boolean has(StubDefect d) {
+    boolean has(StubDefect d) {
         return defects.contains(d);
     }
 
@@ -178,7 +183,8 @@ final class StubMcpServer implements AutoCloseable {
                         ? Json.createArrayBuilder().add("header").add("query") : Json.createArrayBuilder().add("header"))
                 .add("resource_name", "stub MCP server");
         if (!has(StubDefect.PRM_NO_SCOPES)) {
-            doc.add("scopes_supported", Json.createArrayBuilder().add(BASELINE).add(ADMIN));
+            JsonArrayBuilder scopes = Json.createArrayBuilder().add(BASELINE).add(ADMIN);
+            doc.add("scopes_supported", has(StubDefect.OFFLINE_ACCESS_ADVERTISED) ? scopes.add("offline_access") : scopes);
         }
         if (has(StubDefect.PRM_EMPTY_ARRAY)) {
             doc.add("resource_signing_alg_values_supported", Json.createArrayBuilder());
@@ -226,6 +232,10 @@ final class StubMcpServer implements AutoCloseable {
             return;
         }
         Principal p = principal.get();
+        if (stateless.handles(ex)) {
+            stateless.handle(ex, p);
+            return;
+        }
         String sessionId = h.getFirst("Mcp-Session-Id");
         switch (method) {
             case "GET" -> {
@@ -304,7 +314,7 @@ final class StubMcpServer implements AutoCloseable {
         }
     }
 
-    private void call(HttpExchange ex, Principal p, JsonValue id, String tool) throws IOException {
+    void call(HttpExchange ex, Principal p, JsonValue id, String tool) throws IOException {
         String needed = switch (tool) {
             case "whoami" -> BASELINE;
             case "server_status" -> ADMIN;
@@ -320,7 +330,7 @@ final class StubMcpServer implements AutoCloseable {
             invalidToken(ex, "");
             return;
         }
-        if (!p.scopes().contains(needed)) {
+        if (!p.scopes().contains(needed) && !(p.scopes().contains(ADMIN) && !has(StubDefect.NO_HIERARCHY))) {
             insufficientScope(ex, needed);
             return;
         }
@@ -342,7 +352,7 @@ final class StubMcpServer implements AutoCloseable {
         result(ex, id, content);
     }
 
-    private static JsonObjectBuilder tool(String name, String scope) {
+    static JsonObjectBuilder tool(String name, String scope) {
         return Json.createObjectBuilder().add("name", name).add("description", name)
                 .add("inputSchema", Json.createObjectBuilder().add("type", "object"))
                 .add("_meta", Json.createObjectBuilder().add("dev.mcpauth/requiredScopes", Json.createArrayBuilder().add(scope)));
@@ -504,7 +514,8 @@ final class StubMcpServer implements AutoCloseable {
             params.add(new String[]{"resource_metadata", resourceMetadata(ex)});
         }
         if (!has(StubDefect.NO_SCOPE_IN_CHALLENGE)) {
-            params.add(new String[]{"scope", BASELINE});
+            params.add(new String[]{"scope", has(StubDefect.OFFLINE_ACCESS_ADVERTISED) ? BASELINE + " offline_access"
+                    : BASELINE});
         }
         if (!has(StubDefect.NO_WWW_AUTHENTICATE)) {
             ex.getResponseHeaders().add("WWW-Authenticate", challenge(params));
@@ -512,7 +523,7 @@ final class StubMcpServer implements AutoCloseable {
         send(ex, has(StubDefect.MISSING_TOKEN_403) ? 403 : 401, "application/json", errorBody("unauthorized", ""));
     }
 
-    private void invalidToken(HttpExchange ex, String token) throws IOException {
+    void invalidToken(HttpExchange ex, String token) throws IOException {
         List<String[]> params = new ArrayList<>();
         if (!has(StubDefect.NO_ERROR_CODE_ON_INVALID_TOKEN)) {
             params.add(has(StubDefect.UNQUOTED_PARAMS) ? new String[]{"error", "invalid_token", "unquoted"}
@@ -568,7 +579,7 @@ final class StubMcpServer implements AutoCloseable {
 
     // ---- plumbing ----
 
-    private void result(HttpExchange ex, JsonValue id, JsonObjectBuilder result) throws IOException {
+    void result(HttpExchange ex, JsonValue id, JsonObjectBuilder result) throws IOException {
         String json = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build().toString();
         String accept = Optional.ofNullable(ex.getRequestHeaders().getFirst("Accept")).orElse("");
         if (sse && accept.contains("text/event-stream")) {
@@ -591,11 +602,11 @@ final class StubMcpServer implements AutoCloseable {
         return Optional.empty();
     }
 
-    private static String body(HttpExchange ex) {
+    static String body(HttpExchange ex) {
         return String.valueOf(ex.getAttribute(BODY));
     }
 
-    private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+    static void send(HttpExchange ex, int status, String type, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         if (!type.isEmpty()) {
             ex.getResponseHeaders().set("Content-Type", type);

@@ -17,10 +17,7 @@ final class ExtraArgs {
 
     static ExtraOptions parse(ParsedArgs a) throws UsageException {
         ExtraOptions extras = ExtraOptions.defaults().withTypProfile(typProfile(a.value("--typ-profile")));
-        Optional<Path> log = file("--server-log", a.value("--server-log"), false);
-        if (log.isPresent()) {
-            extras = extras.withServerLog(log.get());
-        }
+        extras = file("--server-log", a.value("--server-log"), false).map(extras::withServerLog).orElse(extras);
         Optional<String> tool = a.value("--upstream-tool").map(String::strip);
         if (tool.isPresent() && tool.get().isEmpty()) {
             throw new UsageException("--upstream-tool must not be empty");
@@ -31,22 +28,23 @@ final class ExtraArgs {
         } else if (tool.isPresent()) {
             throw new UsageException("--upstream-tool needs --upstream-mock-port");
         }
-        Optional<Path> cert = file("--trust-cert", a.value("--trust-cert"), true);
-        if (cert.isPresent()) {
-            extras = extras.withTrustCert(cert.get());
-        }
+        extras = file("--trust-cert", a.value("--trust-cert"), true).map(extras::withTrustCert).orElse(extras);
         if (a.value("--jwks-refetch-wait").isPresent()) {
             Duration wait = RunCommand.seconds("--jwks-refetch-wait", a.value("--jwks-refetch-wait").get());
             extras = extras.withJwksRefetchWait(wait);
         }
+        return broader(a, extras);
+    }
+
+    private static ExtraOptions broader(ParsedArgs a, ExtraOptions extras) throws UsageException {
         Optional<String> broader = a.value("--broader-scope").map(String::strip);
-        if (broader.isPresent()) {
-            if (broader.get().isEmpty() || broader.get().contains(" ")) {
-                throw new UsageException("--broader-scope must be one scope");
-            }
-            extras = extras.withBroaderScope(broader.get());
+        if (broader.isEmpty()) {
+            return extras;
         }
-        return extras;
+        if (broader.get().isEmpty() || broader.get().contains(" ")) {
+            throw new UsageException("--broader-scope must be one scope");
+        }
+        return extras.withBroaderScope(broader.get());
     }
 
     private static TypProfile typProfile(Optional<String> value) throws UsageException {

@@ -64,6 +64,10 @@ final class ScopeHierarchyScenario implements Scenario {
             rec.untestable(BROADER, token.unavailable(), List.of());
             return;
         }
+        callWith(ctx, rec, broad.get(), token);
+    }
+
+    private static void callWith(ScenarioContext ctx, CheckRecorder rec, String broad, Minted token) {
         McpClient mcp = ctx.mcp();
         McpSession session = ctx.acceptance().session().orElseThrow();
         Response list = mcp.send(mcp.toolsList(session).bearer(ctx.baselineToken().get()));
@@ -75,8 +79,8 @@ final class ScopeHierarchyScenario implements Scenario {
         }
         Response call = mcp.send(mcp.toolsCall(session, tools.get(0)).bearer(token.get()));
         rec.verdict(BROADER, call.status() == 200 && McpClient.message(call).isPresent(), "tools/call " + tools.get(0)
-                + " (baseline scope \"" + ctx.baselineScope() + "\") with a token holding only \"" + broad.get()
-                + "\" answered " + Verdicts.describe(call), details("broaderScope", broad.get(), "tool", tools.get(0)),
+                + " (baseline scope \"" + ctx.baselineScope() + "\") with a token holding only \"" + broad
+                + "\" answered " + Verdicts.describe(call), details("broaderScope", broad, "tool", tools.get(0)),
                 List.of(call));
     }
 

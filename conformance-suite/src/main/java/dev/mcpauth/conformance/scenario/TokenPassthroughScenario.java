@@ -70,6 +70,11 @@ final class TokenPassthroughScenario implements Scenario {
                     + tool + " answered " + last.summary() + ". Start the target so that " + tool + " calls it", calls);
             return;
         }
+        judge(ctx, rec, tool, mine, calls);
+    }
+
+    private static void judge(ScenarioContext ctx, CheckRecorder rec, String tool, List<UpstreamMock.Received> mine,
+                              List<Response> calls) {
         Set<String> leaked = new LinkedHashSet<>();
         for (UpstreamMock.Received r : mine) {
             r.texts().forEach(t -> ctx.http().redactor().findSecret(t).ifPresent(leaked::add));
@@ -90,9 +95,7 @@ final class TokenPassthroughScenario implements Scenario {
         Optional<String> challenged = first.status() == 403
                 ? first.challenges().bearer().flatMap(c -> c.value("scope")) : Optional.empty();
         if (challenged.isPresent()) {
-            Set<String> scopes = new LinkedHashSet<>(PrivilegedDiscovery.scopes(ctx.baselineScope()));
-            scopes.addAll(PrivilegedDiscovery.scopes(challenged.get()));
-            Minted up = ctx.tokenFor(String.join(" ", scopes));
+            Minted up = ctx.tokenFor(InsufficientScopeScenario.union(ctx.baselineScope(), challenged.get()));
             if (up.available()) {
                 calls.add(mcp.send(mcp.toolsCall(session, tool).bearer(up.get())));
             }

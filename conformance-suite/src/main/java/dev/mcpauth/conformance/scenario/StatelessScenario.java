@@ -34,6 +34,13 @@ final class StatelessScenario implements Scenario {
             "GET and DELETE on the MCP endpoint with a good token and MCP-Protocol-Version: 2026-07-28 get 405 Method "
                     + "Not Allowed: the GET stream and session termination are gone.",
             List.of("RS-70", "RS-17"), "MCP-transports#earlier-streamable-http-revisions").from2607();
+    static final CheckSpec DISCOVER_TOKEN = CheckSpec.of("stateless-discover-needs-token", Level.MAY,
+            "server/discover without a token gets 401",
+            "server/discover without Authorization gets 401 with a Bearer challenge. Whether discovery needs a token "
+                    + "is not stated (checklist §4); the suite's reading is that it does (RFC 6750 challenges every "
+                    + "request without a token, and servers SHOULD authenticate every connection), so a server that "
+                    + "serves it publicly is only noted (INFO).",
+            List.of("RS-17"), "MCP-transports#security-endpoint", "RFC6750-3").from2607();
     static final CheckSpec PUBLIC_CACHE = CheckSpec.of("stateless-public-cache-same-for-all", Level.SHOULD,
             "A public cacheScope result is the same for every user",
             "server/discover and tools/list answered to two users (same scopes, another sub and client_id): a result "
@@ -53,7 +60,7 @@ final class StatelessScenario implements Scenario {
 
     @Override
     public List<CheckSpec> checks() {
-        return List.of(NO_SESSION, GET_DELETE, PUBLIC_CACHE);
+        return List.of(DISCOVER_TOKEN, NO_SESSION, GET_DELETE, PUBLIC_CACHE);
     }
 
     @Override
@@ -62,6 +69,10 @@ final class StatelessScenario implements Scenario {
             rec.skipRest("applies from 2026-07-28; this run checks " + ctx.specVersion());
             return;
         }
+        Response anonymous = ctx.send(ctx.mcp().discoverRequest());
+        rec.verdict(DISCOVER_TOKEN, anonymous.status() == 401 && anonymous.challenges().bearer().isPresent(),
+                "server/discover without a token answered " + Verdicts.describe(anonymous), details(),
+                List.of(anonymous));
         Optional<String> gate = ctx.tokenGate();
         if (gate.isPresent()) {
             rec.untestableRest(gate.get());

@@ -168,6 +168,7 @@ final class DefectTable {
                 of(LOG_TOKENS, "token-hygiene-server-log", "F", "valid-token-initialize", "OK"),
                 // 2026-07-28: the stateless transport and its scope rules
                 in(V2607, STATELESS_SESSION_ID, "stateless-no-session-id", "W"),
+                in(V2607, PUBLIC_DISCOVER, "stateless-discover-needs-token", "I"),
                 in(V2607, STATELESS_GET_ALLOWED, "stateless-get-delete-405", "W"),
                 in(V2607, PUBLIC_CACHE_FOR_USER_DATA, "stateless-public-cache-same-for-all", "W"),
                 in(V2607, NO_HEADER_VALIDATION, "header-validation-missing-method", "F",

@@ -50,7 +50,7 @@ enum StubDefect {
     // grey box: the client's token sent upstream, or written to the log
     FORWARD_TOKEN, LOG_TOKENS,
     // 2026-07-28: sessions minted, GET served, headers not checked, the old version error, user data
-    // marked public, no scope hierarchy, offline_access advertised
+    // marked public, no scope hierarchy, offline_access advertised, server/discover served without a token
     STATELESS_SESSION_ID, STATELESS_GET_ALLOWED, NO_HEADER_VALIDATION, LEGACY_VERSION_ERROR,
-    PUBLIC_CACHE_FOR_USER_DATA, NO_HIERARCHY, OFFLINE_ACCESS_ADVERTISED
+    PUBLIC_CACHE_FOR_USER_DATA, NO_HIERARCHY, OFFLINE_ACCESS_ADVERTISED, PUBLIC_DISCOVER
 }

@@ -227,6 +227,10 @@ final class StubMcpServer implements AutoCloseable {
             send(ex, 400, "application/json", "{\"error\":\"missing session\"}");
             return;
         }
+        if (noAuth && has(StubDefect.PUBLIC_DISCOVER) && stateless.handles(ex) && body(ex).contains("server/discover")) {
+            stateless.handle(ex, new Principal("", Set.of(), false, ""));
+            return;
+        }
         Optional<Principal> principal = authenticate(ex);
         if (principal.isEmpty()) {
             return;

@@ -13,7 +13,8 @@
 # (--server-log), and its fetch_upstream tool calls the suite's mock upstream on a free port
 # (--upstream-mock-port), which must never see the client's token. The server refetches its JWKS
 # at most once a second here (default 10 s), so the key-rotation check waits about a second.
-# The two https checks report WARNING: this job runs on loopback http (explained in the report).
+# The server serves https (RS-13, RS-77) with a throwaway self-signed certificate made by keytool
+# for this run; the suite trusts it through --trust-cert. The test issuer stays on loopback http.
 # Environment: SPEC_VERSIONS (default "2025-06-18 2025-11-25 2026-07-28"), SKIP_BUILD=1 to reuse the jars.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -67,7 +68,7 @@ wait_for_line() {
 
 wait_for_http() {
     local deadline=$((SECONDS + $2))
-    until curl -fsS -o /dev/null "$1" 2>/dev/null; do
+    until curl -fsS --cacert "$work/server-cert.pem" -o /dev/null "$1" 2>/dev/null; do
         if [ $SECONDS -ge $deadline ]; then
             echo "conformance.sh: timed out waiting for $1; server log:" >&2; cat "$work/server.log" >&2; return 1
         fi
@@ -82,16 +83,27 @@ pids+=($!)
 wait_for_line "$work/issuer.out" '^issuer=' 30
 issuer=$(sed -n 's/^issuer=//p' "$work/issuer.out" | head -n 1)
 
+# A throwaway certificate for 127.0.0.1, valid for two days, and its PEM for the suite and curl.
+keystore_pass=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+keytool -genkeypair -alias mcp -keyalg EC -groupname secp256r1 -validity 2 -dname "CN=127.0.0.1" \
+    -ext "SAN=ip:127.0.0.1,dns:localhost" -storetype PKCS12 -keystore "$work/server.p12" \
+    -storepass "$keystore_pass" -keypass "$keystore_pass" 2>/dev/null
+keytool -exportcert -rfc -alias mcp -keystore "$work/server.p12" -storepass "$keystore_pass" \
+    -file "$work/server-cert.pem" 2>/dev/null
+
 server_port=$(java -jar "$SUITE_JAR" free-port)
 upstream_port=$(java -jar "$SUITE_JAR" free-port)
-resource="http://127.0.0.1:$server_port/mcp"
+resource="https://127.0.0.1:$server_port/mcp"
 java -Dserver.host=127.0.0.1 -Dserver.port="$server_port" \
+     -Dserver.tls.private-key.keystore.resource.path="$work/server.p12" \
+     -Dserver.tls.private-key.keystore.passphrase="$keystore_pass" \
+     -Dserver.tls.private-key.keystore.key.alias=mcp \
      -Dmcp.resource="$resource" -Dmcp.auth.issuer="$issuer" -Dmcp.auth.token-type=rfc9068 \
      -Dmcp.auth.jwks-refresh-min-interval=1 \
      -Dmcp.upstream-url="http://127.0.0.1:$upstream_port/upstream" -Dmcp.upstream-token=reference-server-own-credential \
      -jar "$SERVER_JAR" > "$work/server.log" 2>&1 &
 pids+=($!)
-wait_for_http "http://127.0.0.1:$server_port/.well-known/oauth-protected-resource/mcp" 60
+wait_for_http "https://127.0.0.1:$server_port/.well-known/oauth-protected-resource/mcp" 60
 echo "conformance.sh: issuer $issuer, server $resource"
 
 rc=0
@@ -99,7 +111,7 @@ for version in ${SPEC_VERSIONS:-2025-06-18 2025-11-25 2026-07-28}; do
     started=$(date +%s%N)
     set +e
     java -jar "$SUITE_JAR" run --target "$resource" --issuer "$issuer" --spec-version "$version" \
-        --typ-profile rfc9068 --server-log "$work/server.log" --upstream-mock-port "$upstream_port" \
+        --trust-cert "$work/server-cert.pem" --typ-profile rfc9068 --server-log "$work/server.log" --upstream-mock-port "$upstream_port" \
         --out "$out/$version" --expected-failures ci/expected-failures.txt
     code=$?
     set -e

@@ -25,7 +25,7 @@ import java.util.Optional;
  * @param specReferences where the requirement is written
  * @param details        extra JSON-able facts (String, Number, Boolean, List, Map values), insertion-ordered
  * @param errorMessage   what was expected and what was seen, when not SUCCESS
- * @param untestable     true when a prerequisite was missing (status is then FAILURE or per level)
+ * @param untestable     true when a prerequisite was missing (status is then the level's violation status)
  * @param exchanges      the HTTP exchanges this check looked at, tokens redacted
  */
 public record CheckResult(String id,

@@ -4,8 +4,9 @@ package dev.mcpauth.conformance.check;
  * Verdict of one check. The names are those of the official MCP conformance suite's
  * {@code ConformanceCheck.status}, so reports from both tools read the same way.
  *
- * <p>A missing prerequisite is never {@link #SKIPPED}: it is {@link #FAILURE} with
- * {@link CheckResult#untestable()} set, because a green skip hides a gap.
+ * <p>A missing prerequisite is never {@link #SKIPPED} nor {@link #SUCCESS}: it is the status the
+ * check's level gives a violation ({@link #FAILURE} for MUST, {@link #WARNING} for SHOULD,
+ * {@link #INFO} for MAY) with {@link CheckResult#untestable()} set, because a green skip hides a gap.
  * {@link #SKIPPED} is only for checks that do not apply to the selected spec version.
  */
 public enum Status {

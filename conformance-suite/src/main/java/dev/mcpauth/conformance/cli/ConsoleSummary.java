@@ -2,7 +2,6 @@ package dev.mcpauth.conformance.cli;
 
 import dev.mcpauth.conformance.check.CheckResult;
 import dev.mcpauth.conformance.check.ScenarioResult;
-import dev.mcpauth.conformance.check.Status;
 import dev.mcpauth.conformance.report.Format;
 import dev.mcpauth.conformance.report.RunOutcome;
 import dev.mcpauth.conformance.report.StaleEntry;
@@ -39,31 +38,8 @@ final class ConsoleSummary {
         out.println("Reports: " + reportDir.resolve("report.html") + " (also summary.md, checks.json, run.json, junit.xml)");
     }
 
-    /** "P passed, F failed" plus the known failures, warnings, info and skipped counts that are not zero. */
+    /** Observed verdicts apart from untestable checks: see {@link Format#tally}. */
     static String counts(List<CheckResult> checks) {
-        long passed = count(checks, Status.SUCCESS);
-        long failed = count(checks, Status.FAILURE);
-        long known = checks.stream().filter(RunOutcome::isExpectedFailure).count();
-        StringBuilder text = new StringBuilder().append(passed).append(" passed, ").append(failed).append(" failed");
-        if (known > 0) {
-            text.append(" (").append(known).append(" expected)");
-        }
-        long warnings = count(checks, Status.WARNING);
-        long info = count(checks, Status.INFO);
-        long skipped = count(checks, Status.SKIPPED);
-        if (warnings > 0) {
-            text.append(", ").append(Format.plural(warnings, "warning", "warnings"));
-        }
-        if (info > 0) {
-            text.append(", ").append(info).append(" info");
-        }
-        if (skipped > 0) {
-            text.append(", ").append(skipped).append(" skipped");
-        }
-        return text.toString();
-    }
-
-    private static long count(List<CheckResult> checks, Status status) {
-        return checks.stream().filter(c -> c.status() == status).count();
+        return Format.tally(checks);
     }
 }

@@ -56,8 +56,13 @@ final class Usage {
               stays in shell history and the process list. Tokens are never printed or written to
               a report. Reports: report.html, summary.md, checks.json, run.json, junit.xml.
 
+              A check the suite cannot run (a missing token, flag or prerequisite) is reported as
+              untestable, never as passed: an untestable MUST check is a FAILURE and fails the run,
+              an untestable SHOULD check is a WARNING, an untestable MAY check is INFO. Summaries
+              count observed failures apart from untestable checks.
+
               Grey-box checks need the target's cooperation; without their flag they are reported
-              as untestable FAILURE. Token passthrough (RS-58): give the server a tool that makes an
+              as untestable. Token passthrough (RS-58): give the server a tool that makes an
               HTTP request to a URL from its configuration with the server's own credential, start
               it with that URL set to http://127.0.0.1:N/ (any path), and pass --upstream-mock-port N
               (and --upstream-tool NAME if the tool is not fetch_upstream). The suite calls the tool
@@ -75,8 +80,9 @@ final class Usage {
               Prints 'issuer=URL' and 'jwks_uri=URL' lines, then serves until stopped (SIGTERM, Ctrl-C).
 
             Exit codes:
-              0  no unexpected FAILURE (MUST level) and no stale expected-failure entry
-              1  an unexpected FAILURE, or a stale expected-failure entry
+              0  no unexpected FAILURE (MUST level, observed or untestable) and no stale
+                 expected-failure entry
+              1  an unexpected FAILURE (including an untestable MUST check), or a stale entry
               2  usage or harness error: bad option or URL, unknown scenario, unreadable file,
                  a run that could not start
             """;

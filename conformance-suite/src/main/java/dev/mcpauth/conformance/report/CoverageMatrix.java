@@ -68,6 +68,11 @@ public final class CoverageMatrix {
             if (!unexpected.isEmpty()) {
                 return unexpected.stream().allMatch(CheckResult::untestable) ? " (untestable)" : "";
             }
+            Status worst = worst().orElseThrow();
+            if (worst != Status.FAILURE && worst != Status.SUCCESS && worst != Status.SKIPPED
+                    && checks.stream().filter(c -> c.status() == worst).allMatch(CheckResult::untestable)) {
+                return " (untestable)";
+            }
             boolean anyFailure = checks.stream().anyMatch(c -> c.status() == Status.FAILURE);
             return anyFailure ? " (expected)" : "";
         }

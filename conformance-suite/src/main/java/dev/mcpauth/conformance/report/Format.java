@@ -1,9 +1,11 @@
 package dev.mcpauth.conformance.report;
 
 import dev.mcpauth.conformance.check.CheckResult;
+import dev.mcpauth.conformance.check.Level;
 import dev.mcpauth.conformance.check.Status;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 
 /** Small text helpers shared by the report writers and the console. */
@@ -71,6 +73,60 @@ public final class Format {
             return "untestable";
         }
         return expected ? "expected failure" : "";
+    }
+
+    /** Checks with this status that were observed, i.e. not untestable. */
+    public static long observed(List<CheckResult> checks, Status status) {
+        return checks.stream().filter(c -> c.status() == status && !c.untestable()).count();
+    }
+
+    /** Untestable checks (any status). */
+    public static long untestable(List<CheckResult> checks) {
+        return checks.stream().filter(CheckResult::untestable).count();
+    }
+
+    /**
+     * The counts with observed verdicts apart from untestable ones, e.g. "41 passed, 10 failed
+     * (2 expected), 3 warnings, 1 info, 3 skipped, 42 untestable (30 MUST, 10 SHOULD, 2 MAY)";
+     * zero counts after "failed" are left out.
+     */
+    public static String tally(List<CheckResult> checks) {
+        long failed = observed(checks, Status.FAILURE);
+        long known = checks.stream().filter(c -> !c.untestable() && RunOutcome.isExpectedFailure(c)).count();
+        StringBuilder text = new StringBuilder().append(observed(checks, Status.SUCCESS)).append(" passed, ")
+                .append(failed).append(" failed");
+        if (known > 0) {
+            text.append(" (").append(known).append(" expected)");
+        }
+        long warnings = observed(checks, Status.WARNING);
+        long info = observed(checks, Status.INFO);
+        long skipped = observed(checks, Status.SKIPPED);
+        if (warnings > 0) {
+            text.append(", ").append(plural(warnings, "warning", "warnings"));
+        }
+        if (info > 0) {
+            text.append(", ").append(info).append(" info");
+        }
+        if (skipped > 0) {
+            text.append(", ").append(skipped).append(" skipped");
+        }
+        long untestable = untestable(checks);
+        if (untestable > 0) {
+            text.append(", ").append(untestable).append(" untestable (").append(untestableByLevel(checks)).append(')');
+        }
+        return text.toString();
+    }
+
+    /** "30 MUST, 10 SHOULD, 2 MAY" for the untestable checks, zero counts left out. */
+    public static String untestableByLevel(List<CheckResult> checks) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (Level level : Level.values()) {
+            long n = checks.stream().filter(c -> c.untestable() && c.level() == level).count();
+            if (n > 0) {
+                parts.add(n + " " + level.name());
+            }
+        }
+        return String.join(", ", parts);
     }
 
     /** How bad a status is, for "worst status" summaries: FAILURE highest, SKIPPED lowest. */

@@ -31,7 +31,7 @@ public final class HtmlReportWriter {
             .badge{display:inline-block;padding:.05rem .45rem;border-radius:.3rem;font-weight:600;font-size:.8rem;white-space:nowrap}
             .success{background:#dafbe1;color:#116329}.failure{background:#ffebe9;color:#a40e26}
             .known{background:#fbefff;color:#6e40c9}.warning{background:#fff8c5;color:#7d4e00}
-            .info{background:#ddf4ff;color:#0550ae}.skipped,.na{background:#eef1f4;color:#57606a}
+            .info{background:#ddf4ff;color:#0550ae}.skipped,.na,.untestable{background:#eef1f4;color:#57606a}
             .uncovered{background:#fff;color:#57606a;border:1px dashed #8c959f}
             .verdict{font-size:1.1rem;padding:.2rem .8rem}.muted{color:#57606a}
             section.check{border:1px solid #d0d7de;border-radius:.4rem;padding:.2rem 1rem .6rem;margin:1rem 0}
@@ -82,14 +82,18 @@ public final class HtmlReportWriter {
         metaRow("Duration", e(Format.seconds(run.duration())));
         StringBuilder counts = new StringBuilder();
         for (Status status : Status.values()) {
-            long n = run.count(status);
+            long n = Format.observed(run.checks(), status);
             counts.append(badge(status.name().toLowerCase(Locale.ROOT), status.name() + " " + n)).append(' ');
         }
         long expected = outcome.expectedFailures().size();
-        long untestable = run.checks().stream().filter(CheckResult::untestable).count();
+        long untestable = Format.untestable(run.checks());
+        counts.append(badge("untestable", "UNTESTABLE " + untestable)).append(' ');
         counts.append("<span class=\"muted\">").append(e(Format.plural(run.checks().size(), "check", "checks")))
-                .append("; ").append(e(Format.plural(expected, "expected failure", "expected failures")))
-                .append("; ").append(untestable).append(" untestable</span>");
+                .append("; ").append(e(Format.plural(expected, "expected failure", "expected failures")));
+        if (untestable > 0) {
+            counts.append("; untestable by level: ").append(e(Format.untestableByLevel(run.checks())));
+        }
+        counts.append("; status counts are observed verdicts, untestable checks apart</span>");
         metaRow("Checks", counts.toString());
         metaRow("Checklist coverage", e(coverage.summary()));
         metaRow("Exit code", Integer.toString(outcome.exitCode()));
@@ -116,17 +120,22 @@ public final class HtmlReportWriter {
 
     private void scenarios(RunResult run) {
         html.append("<h2 id=\"scenarios\">Scenarios</h2>\n<table>\n<tr><th>Scenario</th><th>Title</th><th>Rows</th>")
-                .append("<th>✓ passed</th><th>✗ failed</th><th>! warnings</th><th>i info</th><th>- skipped</th></tr>\n");
+                .append("<th>✓ passed</th><th>✗ failed</th><th>! warnings</th><th>i info</th><th>untestable</th>")
+                .append("<th>- skipped</th></tr>\n");
         for (ScenarioResult scenario : run.scenarios()) {
             long unexpected = scenario.checks().stream().filter(RunOutcome::isUnexpectedFailure).count();
-            long known = scenario.checks().stream().filter(RunOutcome::isExpectedFailure).count();
+            List<CheckResult> checks = scenario.checks();
+            long known = checks.stream().filter(c -> !c.untestable() && RunOutcome.isExpectedFailure(c)).count();
             html.append("<tr><td>").append(badge(unexpected == 0 ? "success" : "failure", unexpected == 0 ? "✓" : "✗"))
                     .append(" <code>").append(e(scenario.id())).append("</code></td><td>").append(e(scenario.title()))
                     .append("</td><td>").append(e(String.join(", ", scenario.rows()))).append("</td><td>")
-                    .append(scenario.count(Status.SUCCESS)).append("</td><td>").append(scenario.count(Status.FAILURE))
+                    .append(Format.observed(checks, Status.SUCCESS)).append("</td><td>")
+                    .append(Format.observed(checks, Status.FAILURE))
                     .append(known > 0 ? " (" + known + " expected)" : "").append("</td><td>")
-                    .append(scenario.count(Status.WARNING)).append("</td><td>").append(scenario.count(Status.INFO))
-                    .append("</td><td>").append(scenario.count(Status.SKIPPED)).append("</td></tr>\n");
+                    .append(Format.observed(checks, Status.WARNING)).append("</td><td>")
+                    .append(Format.observed(checks, Status.INFO)).append("</td><td>")
+                    .append(Format.untestable(checks)).append("</td><td>")
+                    .append(Format.observed(checks, Status.SKIPPED)).append("</td></tr>\n");
         }
         html.append("</table>\n");
     }

@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * {@code summary.md}: a short GitHub-flavoured Markdown summary for a pull-request comment:
- * verdict line, counts, a table per scenario, then the failures, known failures, stale
+ * verdict line, counts (observed verdicts apart from untestable checks), a table per scenario, then the failures, known failures, stale
  * expected-failure entries and warnings with their check ids.
  */
 public final class MarkdownSummaryWriter {
@@ -31,30 +31,27 @@ public final class MarkdownSummaryWriter {
                 .append(" · suite ").append(text(run.suiteVersion())).append(" · ").append(text(run.startedAt().toString()))
                 .append(" · ").append(text(Format.seconds(run.duration()))).append('\n');
         md.append('\n');
-        md.append(run.checks().size()).append(" checks: ");
-        StringBuilder counts = new StringBuilder();
-        for (Status status : Status.values()) {
-            if (!counts.isEmpty()) {
-                counts.append(", ");
-            }
-            counts.append(run.count(status)).append(' ').append(status.name());
-        }
-        md.append(counts).append(" (")
-                .append(Format.plural(outcome.expectedFailures().size(), "expected failure", "expected failures")).append("). ")
+        md.append(run.checks().size()).append(" checks: ").append(text(Format.tally(run.checks()))).append(". ")
                 .append(text(coverage.summary())).append(".\n\n");
 
-        md.append("| Scenario | ✓ | ✗ | ! | i | skipped |\n|---|---:|---:|---:|---:|---:|\n");
+        md.append("| Scenario | ✓ | ✗ | ! | i | untestable | skipped |\n|---|---:|---:|---:|---:|---:|---:|\n");
         for (ScenarioResult scenario : run.scenarios()) {
-            boolean ok = scenario.checks().stream().noneMatch(RunOutcome::isUnexpectedFailure);
-            long known = scenario.checks().stream().filter(RunOutcome::isExpectedFailure).count();
+            List<CheckResult> checks = scenario.checks();
+            boolean ok = checks.stream().noneMatch(RunOutcome::isUnexpectedFailure);
+            long known = checks.stream().filter(c -> !c.untestable() && RunOutcome.isExpectedFailure(c)).count();
             md.append("| ").append(ok ? "✓ " : "✗ ").append(code(scenario.id())).append(" | ")
-                    .append(scenario.count(Status.SUCCESS)).append(" | ").append(scenario.count(Status.FAILURE))
+                    .append(Format.observed(checks, Status.SUCCESS)).append(" | ")
+                    .append(Format.observed(checks, Status.FAILURE))
                     .append(known > 0 ? " (" + known + " expected)" : "").append(" | ")
-                    .append(scenario.count(Status.WARNING)).append(" | ").append(scenario.count(Status.INFO))
-                    .append(" | ").append(scenario.count(Status.SKIPPED)).append(" |\n");
+                    .append(Format.observed(checks, Status.WARNING)).append(" | ")
+                    .append(Format.observed(checks, Status.INFO)).append(" | ")
+                    .append(Format.untestable(checks)).append(" | ")
+                    .append(Format.observed(checks, Status.SKIPPED)).append(" |\n");
         }
 
-        list(md, "Failures", outcome.unexpectedFailures());
+        list(md, "Failures", outcome.unexpectedFailures().stream().filter(c -> !c.untestable()).toList());
+        list(md, "Untestable MUST checks (they fail the run)",
+                outcome.unexpectedFailures().stream().filter(CheckResult::untestable).toList());
         list(md, "Known failures (expected-failures file)", outcome.expectedFailures());
         if (!outcome.staleEntries().isEmpty()) {
             md.append("\n### Stale expected-failure entries\n\n");

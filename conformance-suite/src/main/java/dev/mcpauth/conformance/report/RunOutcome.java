@@ -14,8 +14,9 @@ import java.util.Objects;
  * <p>An expected (known) failure keeps its {@link Status#FAILURE} status, so every report still
  * shows it as a failure, and carries {@code details.expectedFailure = true}. Only unexpected
  * failures and stale entries fail the run. WARNING, INFO and SKIPPED never do: the gate is on
- * MUST-level requirements, which are the only ones that report FAILURE (a missing prerequisite
- * of any check also reports FAILURE, marked untestable, and so also fails the run).
+ * MUST-level requirements, which are the only ones that report FAILURE (a MUST check whose
+ * prerequisite is missing also reports FAILURE, marked untestable, and so also fails the run; an
+ * untestable SHOULD or MAY check reports WARNING or INFO).
  *
  * @param result       the run, expected failures marked
  * @param staleEntries expected-failures entries that no longer match a failure
@@ -71,13 +72,23 @@ public record RunOutcome(RunResult result, List<StaleEntry> staleEntries) {
         return passed() ? "PASS" : "FAIL";
     }
 
-    /** Why the run failed, e.g. "2 unexpected failures, 1 stale expected-failure entry"; empty when it passed. */
+    /**
+     * Why the run failed, observed failures apart from untestable MUST checks, e.g. "2 unexpected
+     * failures, 3 untestable MUST checks, 1 stale expected-failure entry"; empty when it passed.
+     */
     public String failureReason() {
-        int failures = unexpectedFailures().size();
+        long failures = unexpectedFailures().stream().filter(c -> !c.untestable()).count();
+        long untestable = unexpectedFailures().stream().filter(CheckResult::untestable).count();
         int stale = staleEntries.size();
         StringBuilder reason = new StringBuilder();
         if (failures > 0) {
             reason.append(Format.plural(failures, "unexpected failure", "unexpected failures"));
+        }
+        if (untestable > 0) {
+            if (!reason.isEmpty()) {
+                reason.append(", ");
+            }
+            reason.append(Format.plural(untestable, "untestable MUST check", "untestable MUST checks"));
         }
         if (stale > 0) {
             if (!reason.isEmpty()) {

@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * Collects the verdicts of one scenario run. Every declared check ends up with exactly one
- * result: a check the scenario never reached is reported as an untestable FAILURE (never
- * silently missing, never SKIPPED); SKIPPED is only for a check that does not apply to the
+ * result: a check the scenario never reached is reported as untestable (FAILURE, WARNING or INFO
+ * by its level; never silently missing, never SKIPPED); SKIPPED is only for a check that does not apply to the
  * selected spec version. Recording an undeclared check, or one check twice, is a bug in the
  * scenario and throws.
  */
@@ -111,16 +111,26 @@ public final class CheckRecorder {
                 responses);
     }
 
-    /** A prerequisite is missing: FAILURE with {@code untestable} set, whatever the level. */
+    /**
+     * A prerequisite is missing: {@code untestable} set, and the status the check's level gives a
+     * violation (MUST → FAILURE, SHOULD → WARNING, MAY → INFO), never SUCCESS nor SKIPPED: an
+     * unverified MUST fails the run, an unverified SHOULD or MAY is flagged without failing it.
+     */
     public void untestable(CheckSpec spec, String why, List<Response> responses) {
-        record(spec, Status.FAILURE, Optional.of("untestable: " + why), true, Map.of(), responses);
+        record(spec, spec.levelFor(specVersion).whenViolated(), Optional.of("untestable: " + why), true, Map.of(),
+                responses);
     }
 
     /** Marks every declared check not yet recorded as untestable (or SKIPPED when it does not apply). */
     public void untestableRest(String why) {
+        untestableRest(why, List.of());
+    }
+
+    /** {@link #untestableRest(String)} with the exchanges that showed why (e.g. the calls made while looking). */
+    public void untestableRest(String why, List<Response> responses) {
         for (CheckSpec spec : declared.values()) {
             if (!results.containsKey(spec.id()) && applies(spec)) {
-                untestable(spec, why, List.of());
+                untestable(spec, why, responses);
             }
         }
     }

@@ -8,9 +8,12 @@
  *     scenario id ({@code prm-} for {@code protected-resource-metadata}).</li>
  * <li>MUST → FAILURE, SHOULD → WARNING, MAY or silent → INFO, per spec version where the level
  *     changes ({@link dev.mcpauth.conformance.scenario.CheckSpec#in0618}).</li>
- * <li>A missing prerequisite is an untestable FAILURE, never SKIPPED; SKIPPED only means the
- *     check does not apply to the selected spec version. A check a scenario never reached is
- *     filled in as untestable by {@link dev.mcpauth.conformance.scenario.CheckRecorder}.</li>
+ * <li>A missing prerequisite makes a check untestable, never SUCCESS nor SKIPPED; SKIPPED only
+ *     means the check does not apply to the selected spec version. An untestable check reports
+ *     the status its level gives a violation: MUST → FAILURE (so it still fails the run: never
+ *     green), SHOULD → WARNING, MAY → INFO, each with {@code untestable} set. A check a scenario
+ *     never reached is filled in as untestable by
+ *     {@link dev.mcpauth.conformance.scenario.CheckRecorder}.</li>
  * <li>Every "this bad token is refused" check depends on the positive control: when a good
  *     token is refused too, a refusal proves nothing, so those checks are untestable.</li>
  * <li>Where the specs disagree, the checklist's §4 policy is followed and said in the check's
@@ -22,7 +25,7 @@
  * <li>A MAY or silent check whose outcome is a matter of choice passes on the friendlier
  *     behaviour, notes the other as INFO, and records what it saw in its details; a check that
  *     could never be anything but SUCCESS is not a check (the row goes to the catalogue).</li>
- * <li>Grey-box checks (server log, token passthrough) are untestable FAILURE until their flag
+ * <li>Grey-box checks (server log, token passthrough) are untestable until their flag
  *     enables them; key-lifecycle needs the suite's issuer and runs after every other token
  *     scenario, leaving the issuer serving its keys.</li>
  * <li>A scenario's rows are the union of its checks' rows.</li>

@@ -157,7 +157,23 @@ class CliTest {
         CheckResult untestable = ReportFixtures.check("s", "needs-tool", "n", List.of(), Level.MUST, Status.FAILURE, 0,
                 Map.of(), "untestable: no privileged tool", true, List.of());
         assertThat(cli(returning(untestable)).execute("run", "--target", TARGET, "--out", outDir())).isEqualTo(1);
-        assertThat(out()).contains("  ✗ needs-tool [untestable]  untestable: no privileged tool\n");
+        assertThat(out()).contains("  ✗ needs-tool [untestable]  untestable: no privileged tool\n",
+                "✗ s: 0 passed, 0 failed, 1 untestable (1 MUST)\n", "Verdict: FAIL (exit 1): 1 untestable MUST check");
+    }
+
+    @Test
+    void untestableShouldAndMayChecksAreCountedApartAndDoNotFailTheRun() {
+        CheckResult should = ReportFixtures.check("s", "needs-user", "n", List.of(), Level.SHOULD, Status.WARNING, 0,
+                Map.of(), "untestable: no second user", true, List.of());
+        CheckResult may = ReportFixtures.check("s", "needs-cors", "n", List.of(), Level.MAY, Status.INFO, 0,
+                Map.of(), "untestable: no preflight", true, List.of());
+        int code = cli(returning(check("a-ok", Status.SUCCESS, null), check("b-bad", Status.FAILURE, "got 200"),
+                should, may)).execute("run", "--target", TARGET, "--out", outDir());
+        assertThat(code).isEqualTo(1);
+        assertThat(out()).contains("  ! needs-user [untestable]  untestable: no second user\n",
+                "✗ s: 1 passed, 1 failed, 2 untestable (1 SHOULD, 1 MAY)\n", "Verdict: FAIL (exit 1): 1 unexpected failure\n");
+        assertThat(cli(returning(check("a-ok", Status.SUCCESS, null), should, may))
+                .execute("run", "--target", TARGET, "--out", outDir())).isZero();
     }
 
     @Test

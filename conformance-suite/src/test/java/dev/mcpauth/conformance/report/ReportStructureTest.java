@@ -134,7 +134,9 @@ class ReportStructureTest {
                 .contains("`expired-token:expired-token-beats-scope` (untestable)")
                 .contains("`missing-token:missing-token-no-error-code`")
                 .contains("`expired-token:no-such-check` (line 5)")
-                .contains("| ✗ `expired-token` | 0 | 2 | 0 | 0 | 0 |");
+                .contains("| ✗ `expired-token` | 0 | 1 | 0 | 0 | 1 | 0 |")
+                .contains("10 checks: 4 passed, 2 failed (1 expected), 1 warning, 1 info, 1 skipped, "
+                        + "1 untestable (1 MUST).");
         assertThat(md).contains("\\<script\\>alert")
                 .contains("\\</script\\> \\| \\*x\\*").doesNotContainPattern("(?<!\\\\)<");
     }

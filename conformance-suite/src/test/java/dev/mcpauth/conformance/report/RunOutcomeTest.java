@@ -76,6 +76,6 @@ class RunOutcomeTest {
     @Test
     void theFixtureFailsForBothReasons() {
         assertThat(ReportFixtures.outcome().failureReason())
-                .isEqualTo("2 unexpected failures, 2 stale expected-failure entries");
+                .isEqualTo("1 unexpected failure, 1 untestable MUST check, 2 stale expected-failure entries");
     }
 }

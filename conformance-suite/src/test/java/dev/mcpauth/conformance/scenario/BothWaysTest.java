@@ -72,7 +72,8 @@ class BothWaysTest {
         }
         assertThat(byId.keySet()).containsAll(c.expected().keySet());
         assertThat(mismatches).isEmpty();
-        c.expected().forEach((id, code) -> assertThat(byId.get(id).status()).isEqualTo(DefectCase.statusOf(code)));
+        c.expected().forEach((id, code) -> assertThat(byId.get(id).status())
+                .isEqualTo(DefectCase.statusOf(code, byId.get(id))));
     }
 
     @Test

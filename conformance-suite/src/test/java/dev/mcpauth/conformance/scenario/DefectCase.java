@@ -13,7 +13,7 @@ import java.util.Objects;
  * version), except that a {@code cascade} row may leave them untestable.
  *
  * <p>Verdict codes: {@code F} FAILURE, {@code W} WARNING, {@code I} INFO, {@code U} untestable
- * FAILURE.
+ * (FAILURE, WARNING or INFO by the check's level).
  */
 record DefectCase(StubDefect defect, String version, Map<String, String> expected, boolean cascade) {
     DefectCase {
@@ -54,9 +54,14 @@ record DefectCase(StubDefect defect, String version, Map<String, String> expecte
         return !code.equals("OK") && !code.equals("S");
     }
 
+    /** The status a code stands for; {@code U} (untestable) takes the status of the check's level. */
+    static Status statusOf(String code, CheckResult check) {
+        return code.equals("U") ? check.level().whenViolated() : statusOf(code);
+    }
+
     static Status statusOf(String code) {
         return switch (code) {
-            case "F", "U" -> Status.FAILURE;
+            case "F" -> Status.FAILURE;
             case "W" -> Status.WARNING;
             case "I" -> Status.INFO;
             case "S" -> Status.SKIPPED;

@@ -40,7 +40,7 @@ class FrameworkTest {
         rec11.violated(SHOULD_11, "m", Map.of(), List.of());
         assertThat(rec11.applies(NEW)).isTrue();
         assertThat(rec11.finish()).extracting(CheckResult::status)
-                .containsExactly(Status.WARNING, Status.FAILURE, Status.FAILURE);
+                .containsExactly(Status.WARNING, Status.FAILURE, Status.WARNING);
     }
 
     @Test
@@ -64,14 +64,33 @@ class FrameworkTest {
     }
 
     @Test
-    void unreachedChecksBecomeUntestableFailuresNeverSkips() {
+    void unreachedChecksBecomeUntestableNeverSkips() {
         CheckRecorder rec = recorder(CheckSpec.V1125);
-        rec.pass(MUST, Map.of(), List.of());
+        rec.pass(SHOULD_11, Map.of(), List.of());
         List<CheckResult> r = rec.finish();
         assertThat(r).hasSize(3);
+        assertThat(r.get(1).id()).isEqualTo(MUST.id());
         assertThat(r.get(1).untestable()).isTrue();
         assertThat(r.get(1).status()).isEqualTo(Status.FAILURE);
+        assertThat(r.get(2).untestable()).isTrue();
+        assertThat(r.get(2).status()).isEqualTo(Status.WARNING);
         assertThat(r.get(1).errorMessage()).get().asString().startsWith("untestable:");
+    }
+
+    @Test
+    void anUntestableCheckTakesTheStatusOfItsLevelNeverSuccess() {
+        CheckSpec may = CheckSpec.of("demo-may", Level.MAY, "n", "d", List.of("RS-14"), "RFC6750-3.1");
+        CheckRecorder rec = new CheckRecorder("demo", List.of(MUST, SHOULD_11, may), CheckSpec.V1125, Clock.systemUTC(),
+                ProgressListener.NONE);
+        rec.untestable(MUST, "no token", List.of());
+        rec.untestable(SHOULD_11, "no token", List.of());
+        rec.untestable(may, "no token", List.of());
+        List<CheckResult> r = rec.finish();
+        assertThat(r).extracting(CheckResult::status).containsExactly(Status.FAILURE, Status.WARNING, Status.INFO);
+        assertThat(r).allMatch(CheckResult::untestable);
+        CheckRecorder old = recorder(CheckSpec.V0618);
+        old.untestable(SHOULD_11, "no token", List.of());
+        assertThat(old.finish().get(0).status()).as("MAY under 2025-06-18").isEqualTo(Status.INFO);
     }
 
     @Test

@@ -94,7 +94,7 @@ final class ExpiredTokenScenario implements Scenario {
         Response list = mcp.send(mcp.toolsList(session).bearer(ctx.baselineToken().get()));
         List<String> tools = PrivilegedDiscovery.callable(ctx, PrivilegedDiscovery.tools(list));
         if (tools.isEmpty()) {
-            rec.untestable(NO_DATA, "no tool to call: tools/list answered " + list.summary(), List.of(list));
+            rec.untestable(NO_DATA, "no tool the suite may call (" + ToolSafety.WHY_NOT + "): tools/list answered " + list.summary(), List.of(list));
             return;
         }
         Response call = mcp.send(mcp.toolsCall(session, tools.get(0)).bearer(expired.get()));

@@ -80,7 +80,7 @@ final class InsufficientScopeScenario implements Scenario {
         }
         ScenarioContext.Privileged p = ctx.privileged();
         if (p.problem().isPresent()) {
-            rec.untestableRest(p.problem().get());
+            rec.untestableRest(p.problem().get(), p.trail());
             return;
         }
         String tool = p.tool().orElseThrow();
@@ -92,8 +92,11 @@ final class InsufficientScopeScenario implements Scenario {
             rec.untestableRest("no response to tools/call " + tool + ": " + first.transportError().orElse("?"));
             return;
         }
-        rec.verdict(STATUS, first.status() == 403, "tools/call " + tool + " with scope \"" + ctx.baselineScope()
-                + "\" expected 403; got " + first.summary(), details("tool", tool), List.of(first));
+        List<Response> seen = new java.util.ArrayList<>(p.trail());
+        seen.add(first);
+        rec.verdict(STATUS, first.status() == 403, "tools/call " + tool + " with " + ctx.lowScopeDescription()
+                + " expected 403; got " + first.summary(), details("tool", tool, "statuses", List.of(first.status())),
+                seen);
         Verdicts.errorCode(rec, ERROR, Optional.of(first), "insufficient_scope");
         Optional<Challenge> bearer = first.challenges().bearer();
         Optional<String> scope = bearer.flatMap(c -> c.value("scope"));

@@ -6,14 +6,12 @@ import dev.mcpauth.conformance.http.McpSession;
 import dev.mcpauth.conformance.http.Response;
 import dev.mcpauth.conformance.token.Minted;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,11 +19,10 @@ import java.util.stream.Collectors;
 
 /**
  * Finds an operation the low-scope token may not perform, so insufficient-scope checks have
- * something to call: {@code tools/list} with that token, then {@code tools/call} on candidate
- * tools until one answers 403. Tools whose {@code _meta} names required scopes beyond the
- * baseline (any key ending in {@code requiredScopes} or {@code scopes}, e.g.
- * {@code dev.mcpauth/requiredScopes}) are tried first. Options override both the tool and the
- * scope.
+ * something to call: {@code tools/list} with that token, then {@code tools/call} on the tools
+ * {@link ToolSafety} allows (the operator's {@code --privileged-tool} alone when given; else
+ * tools that declare scopes beyond the baseline, then read-only ones) until one answers 403.
+ * Every request made while looking is kept in the trail, which the checks report.
  */
 final class PrivilegedDiscovery {
     static final int MAX_TOOLS_TRIED = 8;
@@ -48,28 +45,40 @@ final class PrivilegedDiscovery {
         Set<String> baseline = scopes(ctx.baselineScope());
         Map<String, List<String>> hints = new LinkedHashMap<>();
         List<String> candidates = new ArrayList<>();
+        int listed = 0;
         if (ctx.options().privilegedTool().isPresent()) {
             candidates.add(ctx.options().privilegedTool().get());
         } else {
             Response list = mcp.send(mcp.toolsList(session).bearer(low.get()));
             trail.add(list);
+            List<String> readOnly = new ArrayList<>();
             for (JsonObject tool : tools(list)) {
                 String name = JsonValues.string(tool, "name").orElse("");
-                if (!name.isEmpty()) {
-                    hints.put(name, hintedScopes(tool));
+                if (name.isEmpty()) {
+                    continue;
+                }
+                listed++;
+                Optional<List<String>> declared = ToolSafety.declaredScopes(tool);
+                declared.ifPresent(d -> hints.put(name, d));
+                if (declared.isPresent() && !baseline.containsAll(declared.get())) {
+                    candidates.add(name);
+                } else if (declared.isEmpty() && ToolSafety.readOnly(tool)) {
+                    readOnly.add(name);
                 }
             }
-            hints.forEach((name, scopes) -> {
-                if (!scopes.isEmpty() && !baseline.containsAll(scopes)) {
-                    candidates.add(name);
-                }
-            });
-            hints.keySet().stream().filter(n -> !candidates.contains(n)).forEach(candidates::add);
+            candidates.addAll(readOnly);
+        }
+        if (candidates.isEmpty()) {
+            return problem(trail, Optional.of(session), (listed == 0 ? "tools/list named no tool" : "none of the "
+                    + listed + " tools the target lists qualifies: none declares scopes beyond the baseline \""
+                    + ctx.baselineScope() + "\" and none is annotated read-only") + "; " + ToolSafety.WHY_NOT
+                    + ". Name a tool that needs more scope with --privileged-tool and its scope with --privileged-scope");
         }
         Optional<String> firstHinted = candidates.stream()
                 .filter(n -> hints.getOrDefault(n, List.of()).stream().anyMatch(s -> !baseline.contains(s)))
                 .findFirst();
-        for (String tool : candidates.subList(0, Math.min(MAX_TOOLS_TRIED, candidates.size()))) {
+        List<String> tried = candidates.subList(0, Math.min(MAX_TOOLS_TRIED, candidates.size()));
+        for (String tool : tried) {
             Response call = mcp.send(mcp.toolsCall(session, tool).bearer(low.get()));
             trail.add(call);
             if (call.status() == 403) {
@@ -88,34 +97,37 @@ final class PrivilegedDiscovery {
             Optional<String> scope = ctx.options().privilegedScope().or(() -> joinedHint(hints, fallback.get(), baseline));
             return new ScenarioContext.Privileged(fallback, scope, Optional.of(session), trail, Optional.empty());
         }
-        return problem(trail, Optional.of(session), "no tool answered 403 to a token with only the baseline scope \""
-                + ctx.baselineScope() + "\" (tried " + Math.min(MAX_TOOLS_TRIED, candidates.size()) + " of "
-                + candidates.size() + "); name one with --privileged-tool and --privileged-scope");
+        return problem(trail, Optional.of(session), "no tool answered 403 to " + ctx.lowScopeDescription()
+                + " (tried the read-only " + String.join(", ", tried) + "); name a tool that needs more scope with "
+                + "--privileged-tool and its scope with --privileged-scope");
     }
 
     private static ScenarioContext.Privileged problem(List<Response> trail, Optional<McpSession> session, String why) {
         return new ScenarioContext.Privileged(Optional.empty(), Optional.empty(), session, trail, Optional.of(why));
     }
 
-    /** Tools the baseline scope should cover: those whose hint it satisfies, then those without a hint. */
+    /**
+     * Tools the baseline scope should cover and {@link ToolSafety} allows: those whose declared
+     * scopes it satisfies, then read-only ones that declare none.
+     */
     static List<String> callable(ScenarioContext ctx, List<JsonObject> tools) {
         Set<String> baseline = scopes(ctx.baselineScope());
-        List<String> hintedOk = new ArrayList<>();
-        List<String> unhinted = new ArrayList<>();
+        List<String> declaredOk = new ArrayList<>();
+        List<String> readOnly = new ArrayList<>();
         for (JsonObject t : tools) {
             String name = JsonValues.string(t, "name").orElse("");
-            List<String> hint = hintedScopes(t);
             if (name.isEmpty() || ctx.options().privilegedTool().map(name::equals).orElse(false)) {
                 continue;
             }
-            if (hint.isEmpty()) {
-                unhinted.add(name);
-            } else if (baseline.containsAll(hint)) {
-                hintedOk.add(name);
+            Optional<List<String>> declared = ToolSafety.declaredScopes(t);
+            if (declared.isPresent() && baseline.containsAll(declared.get())) {
+                declaredOk.add(name);
+            } else if (declared.isEmpty() && ToolSafety.readOnly(t)) {
+                readOnly.add(name);
             }
         }
-        hintedOk.addAll(unhinted);
-        return hintedOk;
+        declaredOk.addAll(readOnly);
+        return declaredOk;
     }
 
     static Set<String> scopes(String scope) {
@@ -137,25 +149,5 @@ final class PrivilegedDiscovery {
                         .filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT)
                         .map(JsonValue::asJsonObject).toList())
                 .orElse(List.of());
-    }
-
-    static List<String> hintedScopes(JsonObject tool) {
-        JsonValue meta = tool.get("_meta");
-        if (meta == null || meta.getValueType() != JsonValue.ValueType.OBJECT) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        meta.asJsonObject().forEach((key, value) -> {
-            String k = key.toLowerCase(Locale.ROOT);
-            if (k.endsWith("requiredscopes") || k.endsWith("scopes")) {
-                if (value instanceof JsonString s) {
-                    out.addAll(scopes(s.getString()));
-                } else if (value.getValueType() == JsonValue.ValueType.ARRAY) {
-                    value.asJsonArray().stream().filter(v -> v instanceof JsonString)
-                            .map(v -> ((JsonString) v).getString()).forEach(out::add);
-                }
-            }
-        });
-        return out;
     }
 }

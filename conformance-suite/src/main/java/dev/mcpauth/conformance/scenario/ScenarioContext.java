@@ -187,6 +187,15 @@ public final class ScenarioContext {
                 .orElseGet(() -> Minted.unavailable(noTokensReason));
     }
 
+    /** What the suite knows about the low-scope token, for messages: its scope only when it minted it. */
+    public String lowScopeDescription() {
+        if (tokens.map(TokenFactory::issuerMode).orElse(false)) {
+            return "a token with only the baseline scope \"" + baselineScope() + "\"";
+        }
+        return options.lowScopeToken().isPresent() ? "the --low-scope-token (its scopes are not known to the suite)"
+                : "the --token (no --low-scope-token was given; its scopes are not known to the suite)";
+    }
+
     /** A good token with exactly these scopes (issuer modes only). */
     public Minted tokenFor(String scope) {
         return tokens.map(t -> t.good(scope)).orElseGet(() -> Minted.unavailable(noTokensReason));

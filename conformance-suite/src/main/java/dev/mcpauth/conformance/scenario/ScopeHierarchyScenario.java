@@ -73,7 +73,8 @@ final class ScopeHierarchyScenario implements Scenario {
         Response list = mcp.send(mcp.toolsList(session).bearer(ctx.baselineToken().get()));
         List<String> tools = PrivilegedDiscovery.callable(ctx, PrivilegedDiscovery.tools(list));
         if (tools.isEmpty()) {
-            rec.untestable(BROADER, "no tool the baseline scope covers: tools/list answered " + list.summary(),
+            rec.untestable(BROADER, "no tool the baseline scope covers that the suite may call (" + ToolSafety.WHY_NOT
+                    + "): tools/list answered " + list.summary(),
                     List.of(list));
             return;
         }

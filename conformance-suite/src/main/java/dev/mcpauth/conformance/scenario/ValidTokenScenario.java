@@ -125,6 +125,8 @@ final class ValidTokenScenario implements Scenario {
         List<Response> seen = new ArrayList<>(List.of(list));
         seen.addAll(forbidden);
         rec.untestable(TOOLS_CALL, tools.isEmpty() ? "the target lists no tools"
+                : candidates.isEmpty() ? "none of the " + tools.size() + " listed tools may be called: "
+                + ToolSafety.WHY_NOT + ", and --privileged-tool is kept for the insufficient-scope checks"
                 : "every tool tried answered 403 to the baseline scope \"" + ctx.baselineScope() + "\"", seen);
     }
 

@@ -28,6 +28,10 @@
  * <li>Grey-box checks (server log, token passthrough) are untestable until their flag
  *     enables them; key-lifecycle needs the suite's issuer and runs after every other token
  *     scenario, leaving the issuer serving its keys.</li>
+ * <li>A target's tool is called only when {@link dev.mcpauth.conformance.scenario.ToolSafety}
+ *     allows it (named by the operator, scopes declared in {@code tools/list}, or annotated
+ *     read-only); a check that needed another tool is untestable and says which option to pass.
+ *     Every request made while looking for a tool is reported with the checks that needed it.</li>
  * <li>A scenario's rows are the union of its checks' rows.</li>
  * <li>"initialize" in a description is the probe request: under 2026-07-28, which has no
  *     handshake, it is {@code tools/list} with the stateless headers (checklist §4 leaves auth on

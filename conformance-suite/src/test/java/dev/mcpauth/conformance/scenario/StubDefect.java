@@ -43,6 +43,9 @@ enum StubDefect {
     EXACT_AUDIENCE_MATCH, ZERO_LEEWAY, REJECT_FUTURE_IAT, REQUIRE_ALL_CLAIMS,
     // not defects: variants whose outcome an INFO check records in its details
     ACCEPT_AUDIENCE_SLASH,
+    // not defects: tools/list without declared scopes (the suite must call no tool), or with
+    // read-only annotations on whoami and server_status; both also list a side-effecting reset_everything
+    UNDECLARED_TOOLS, READ_ONLY_TOOLS,
     // a refused call still runs and returns its result
     DATA_IN_REJECTION,
     // keys: never refetched, old ones dropped, no cache, fail open or crash when the JWKS is down

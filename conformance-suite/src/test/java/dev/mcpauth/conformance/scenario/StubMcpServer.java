@@ -74,6 +74,7 @@ final class StubMcpServer implements AutoCloseable {
     private final StubStateless stateless = new StubStateless(this);
     private final Map<String, String> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger insufficientCalls = new AtomicInteger();
+    private final Map<String, AtomicInteger> toolCalls = new ConcurrentHashMap<>();
 
     private StubMcpServer(HttpServer server, ExecutorService executor, Set<StubDefect> defects, StubSetup setup,
                           String issuer) {
@@ -306,8 +307,9 @@ final class StubMcpServer implements AutoCloseable {
                     send(ex, 500, "application/json", "{\"error\":\"broken\"}");
                     return;
                 }
-                JsonArrayBuilder tools = Json.createArrayBuilder().add(tool("whoami", BASELINE))
-                        .add(tool("server_status", ADMIN));
+                JsonArrayBuilder tools = has(StubDefect.UNDECLARED_TOOLS) || has(StubDefect.READ_ONLY_TOOLS)
+                        ? undeclaredTools(has(StubDefect.READ_ONLY_TOOLS))
+                        : Json.createArrayBuilder().add(tool("whoami", BASELINE)).add(tool("server_status", ADMIN));
                 if (effects.upstreamConfigured()) {
                     tools.add(tool("fetch_upstream", WRITE));
                 }
@@ -319,8 +321,9 @@ final class StubMcpServer implements AutoCloseable {
     }
 
     void call(HttpExchange ex, Principal p, JsonValue id, String tool) throws IOException {
+        toolCalls.computeIfAbsent(tool, t -> new AtomicInteger()).incrementAndGet();
         String needed = switch (tool) {
-            case "whoami" -> BASELINE;
+            case "whoami", "reset_everything" -> BASELINE;
             case "server_status" -> ADMIN;
             case "fetch_upstream" -> effects.upstreamConfigured() ? WRITE : "";
             default -> "";
@@ -354,6 +357,27 @@ final class StubMcpServer implements AutoCloseable {
             content.add("upstreamStatus", effects.callUpstream(p.token()));
         }
         result(ex, id, content);
+    }
+
+    /** How many tools/call requests named this tool, whatever the answer. */
+    int toolCalls(String tool) {
+        return toolCalls.getOrDefault(tool, new AtomicInteger()).get();
+    }
+
+    /** The tools without _meta scopes; read-only annotations on the two harmless ones when asked. */
+    private static JsonArrayBuilder undeclaredTools(boolean annotated) {
+        JsonArrayBuilder tools = Json.createArrayBuilder();
+        for (String name : List.of("whoami", "server_status")) {
+            JsonObjectBuilder t = Json.createObjectBuilder().add("name", name).add("description", name)
+                    .add("inputSchema", Json.createObjectBuilder().add("type", "object"));
+            if (annotated) {
+                t.add("annotations", Json.createObjectBuilder().add("readOnlyHint", true).add("openWorldHint", false));
+            }
+            tools.add(t);
+        }
+        return tools.add(Json.createObjectBuilder().add("name", "reset_everything").add("description", "side effects")
+                .add("inputSchema", Json.createObjectBuilder().add("type", "object"))
+                .add("annotations", Json.createObjectBuilder().add("readOnlyHint", false).add("destructiveHint", true)));
     }
 
     static JsonObjectBuilder tool(String name, String scope) {

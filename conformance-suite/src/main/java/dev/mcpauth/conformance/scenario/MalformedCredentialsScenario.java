@@ -9,6 +9,7 @@ import dev.mcpauth.conformance.token.TokenMutation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static dev.mcpauth.conformance.scenario.Verdicts.details;
@@ -40,6 +41,11 @@ final class MalformedCredentialsScenario implements Scenario {
             "A token with a space inside is refused",
             "A good token split by a space gets 400 or 401, never 2xx or 5xx: the server must not use either half.",
             List.of("RS-29"), "RFC6750-2.1");
+    static final CheckSpec TRAILING_WORD = CheckSpec.of("malformed-credentials-trailing-word", Level.MUST,
+            "A good token followed by another word is refused",
+            "Authorization: Bearer <good token> garbage (a space, then more characters) gets 400 or 401, never 2xx "
+                    + "or 5xx: a server that keeps the first word authenticates a malformed credential.",
+            List.of("RS-29"), "RFC6750-2.1");
     static final CheckSpec NON_TOKEN68 = CheckSpec.of("malformed-credentials-non-token68", Level.MUST,
             "Characters outside token68 are refused",
             "A good token followed by '!' and by '\"' (outside token68) gets 400 or 401, never 2xx or 5xx.",
@@ -63,7 +69,7 @@ final class MalformedCredentialsScenario implements Scenario {
 
     @Override
     public List<CheckSpec> checks() {
-        return List.of(BASIC, BASIC_NO_ERROR, BARE, EMPTY, SPACE_INSIDE, NON_TOKEN68, DUPLICATE);
+        return List.of(BASIC, BASIC_NO_ERROR, BARE, EMPTY, SPACE_INSIDE, TRAILING_WORD, NON_TOKEN68, DUPLICATE);
     }
 
     @Override
@@ -84,28 +90,33 @@ final class MalformedCredentialsScenario implements Scenario {
             rec.untestable(BASIC_NO_ERROR, "the Basic credential did not get a 401 to inspect", List.of(basic));
         }
         Verdicts.rejected(rec, BARE, ctx.probeWith(good), Verdicts.MALFORMED, "a good token without scheme");
-        allRefused(ctx, rec, EMPTY, List.of("Bearer", "Bearer "));
+        allRefused(ctx, rec, EMPTY, Map.of("Bearer", "Bearer", "Bearer followed by a space", "Bearer "));
         int half = good.length() / 2;
-        allRefused(ctx, rec, SPACE_INSIDE, List.of("Bearer " + good.substring(0, half) + " " + good.substring(half)));
-        allRefused(ctx, rec, NON_TOKEN68, List.of("Bearer " + good + "!", "Bearer " + good + "\""));
+        allRefused(ctx, rec, SPACE_INSIDE, Map.of("Bearer <first half> <second half>",
+                "Bearer " + good.substring(0, half) + " " + good.substring(half)));
+        allRefused(ctx, rec, TRAILING_WORD, Map.of("Bearer <good token> garbage", "Bearer " + good + " garbage"));
+        allRefused(ctx, rec, NON_TOKEN68, Map.of("Bearer <good token>!", "Bearer " + good + "!",
+                "Bearer <good token>\"", "Bearer " + good + "\""));
         duplicate(ctx, rec, good);
     }
 
-    private static void allRefused(ScenarioContext ctx, CheckRecorder rec, CheckSpec spec, List<String> values) {
+    /** Each labelled Authorization value gets 400 or 401; the message names the values that did not, by label. */
+    private static void allRefused(ScenarioContext ctx, CheckRecorder rec, CheckSpec spec, Map<String, String> values) {
         List<Response> responses = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
-        for (String v : values) {
-            Response r = ctx.probeWith(v);
+        for (Map.Entry<String, String> v : new java.util.TreeMap<>(values).entrySet()) {
+            Response r = ctx.probeWith(v.getValue());
             responses.add(r);
             if (!r.received()) {
-                rec.untestable(spec, "no response: " + r.transportError().orElse("?"), responses);
+                rec.untestable(spec, "no response to " + v.getKey() + ": " + r.transportError().orElse("?"), responses);
                 return;
             }
             if (!Verdicts.MALFORMED.contains(r.status())) {
-                wrong.add(Verdicts.describe(r));
+                wrong.add(v.getKey() + " → " + Verdicts.describe(r));
             }
         }
-        rec.verdict(spec, wrong.isEmpty(), "expected 400 or 401; got " + String.join("; ", wrong), details(), responses);
+        rec.verdict(spec, wrong.isEmpty(), "expected 400 or 401; got " + String.join("; ", wrong),
+                details("sent", new ArrayList<>(new java.util.TreeMap<>(values).keySet())), responses);
     }
 
     private static void duplicate(ScenarioContext ctx, CheckRecorder rec, String good) {

@@ -138,6 +138,7 @@ final class DefectTable {
                 of(ACCEPT_BARE_TOKEN, "malformed-credentials-bare-token", "F"),
                 of(SERVER_ERROR_ON_EMPTY_BEARER, "malformed-credentials-empty-bearer", "F"),
                 of(LENIENT_TOKEN_WHITESPACE, "malformed-credentials-space-inside", "F"),
+                of(FIRST_WORD_ONLY, "malformed-credentials-trailing-word", "F"),
                 of(STRIP_TRAILING_JUNK, "malformed-credentials-non-token68", "F"),
                 of(FIRST_AUTHORIZATION_WINS, "malformed-credentials-duplicate-authorization", "F"),
                 // sessions and transport

@@ -500,6 +500,9 @@ final class StubMcpServer implements AutoCloseable {
         if (has(StubDefect.LENIENT_TOKEN_WHITESPACE)) {
             rest = rest.replaceAll("\\s", "");
         }
+        if (has(StubDefect.FIRST_WORD_ONLY)) {
+            rest = rest.split(" ")[0];
+        }
         if (has(StubDefect.STRIP_TRAILING_JUNK)) {
             rest = rest.replaceAll("[!\"]+$", "");
         }

@@ -39,6 +39,7 @@ public final class RecordingHttpClient {
     public static final Duration GET_STREAM_WAIT = Duration.ofMillis(300);
 
     private final HttpClient client;
+    private final Optional<SSLContext> tls;
     private final Duration timeout;
     private final Redactor redactor;
     private final List<Echo> echoes = new CopyOnWriteArrayList<>();
@@ -60,12 +61,17 @@ public final class RecordingHttpClient {
     public RecordingHttpClient(Duration timeout, Redactor redactor, Optional<SSLContext> tls) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.redactor = Objects.requireNonNull(redactor, "redactor");
+        this.tls = Objects.requireNonNull(tls, "tls");
+        this.client = newClient();
+    }
+
+    private HttpClient newClient() {
         HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(timeout);
         tls.ifPresent(b::sslContext);
-        this.client = b.build();
+        return b.build();
     }
 
     public Redactor redactor() {
@@ -78,6 +84,20 @@ public final class RecordingHttpClient {
     }
 
     public Response send(Request request) {
+        return send(client, request);
+    }
+
+    /** Sends on a connection of its own (a client with an empty pool), e.g. to see whether a server still answers. */
+    public Response sendOnNewConnection(Request request) {
+        HttpClient fresh = newClient();
+        try {
+            return send(fresh, request);
+        } finally {
+            fresh.close();
+        }
+    }
+
+    private Response send(HttpClient via, Request request) {
         HttpRequest built;
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(request.uri())
@@ -94,7 +114,7 @@ public final class RecordingHttpClient {
         }
         HttpResponse<InputStream> response;
         try {
-            response = client.send(built, HttpResponse.BodyHandlers.ofInputStream());
+            response = via.send(built, HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             return failed(request, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {

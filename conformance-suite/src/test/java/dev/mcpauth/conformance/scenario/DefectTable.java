@@ -129,6 +129,7 @@ final class DefectTable {
                         "non-jwt-token-four-parts", "F", "non-jwt-token-five-parts", "F", "non-jwt-token-bad-base64url", "F",
                         "non-jwt-token-non-json-header", "F", "non-jwt-token-array-payload", "F"),
                 of(SERVER_ERROR_ON_OVERSIZED, "non-jwt-token-oversized", "W"),
+                of(HANG_UP_AFTER_OVERSIZED, "non-jwt-token-oversized", "W"),
                 // where the token travels
                 of(ACCEPT_QUERY_TOKEN, "query-token-ignored", "F", "query-token-no-error", "U"),
                 of(PREFER_QUERY_TOKEN, "query-token-with-garbage-header", "F"),

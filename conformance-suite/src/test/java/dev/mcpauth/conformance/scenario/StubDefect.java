@@ -46,6 +46,9 @@ enum StubDefect {
     // not defects: tools/list without declared scopes (the suite must call no tool), or with
     // read-only annotations on whoami and server_status; both also list a side-effecting reset_everything
     UNDECLARED_TOOLS, READ_ONLY_TOOLS,
+    // not a defect: a 64 KB Authorization closes the connection without a response (a clean refusal);
+    // the defect: the stub then stops answering altogether
+    RESET_ON_OVERSIZED, HANG_UP_AFTER_OVERSIZED,
     // a refused call still runs and returns its result
     DATA_IN_REJECTION,
     // keys: never refetched, old ones dropped, no cache, fail open or crash when the JWKS is down

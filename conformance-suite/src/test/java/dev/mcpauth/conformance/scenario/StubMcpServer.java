@@ -75,6 +75,7 @@ final class StubMcpServer implements AutoCloseable {
     private final Map<String, String> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger insufficientCalls = new AtomicInteger();
     private final Map<String, AtomicInteger> toolCalls = new ConcurrentHashMap<>();
+    private volatile boolean hungUp;
 
     private StubMcpServer(HttpServer server, ExecutorService executor, Set<StubDefect> defects, StubSetup setup,
                           String issuer) {
@@ -149,6 +150,9 @@ final class StubMcpServer implements AutoCloseable {
 
     private void handle(HttpExchange ex) throws IOException {
         try (ex) {
+            if (dropsConnection(ex)) {
+                return; // closing an exchange that sent no response headers closes the connection
+            }
             // Read the whole request first: an unread body stalls the JDK's https server.
             try (InputStream in = ex.getRequestBody()) {
                 ex.setAttribute(BODY, new String(in.readAllBytes(), StandardCharsets.UTF_8));
@@ -357,6 +361,19 @@ final class StubMcpServer implements AutoCloseable {
             content.add("upstreamStatus", effects.callUpstream(p.token()));
         }
         result(ex, id, content);
+    }
+
+    /**
+     * {@link StubDefect#RESET_ON_OVERSIZED}: a 64 KB Authorization closes the connection without
+     * a response; {@link StubDefect#HANG_UP_AFTER_OVERSIZED}: the same, and every request after it.
+     */
+    private boolean dropsConnection(HttpExchange ex) {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        boolean oversized = auth != null && auth.length() > 32_768;
+        if (oversized && has(StubDefect.HANG_UP_AFTER_OVERSIZED)) {
+            hungUp = true;
+        }
+        return hungUp || (oversized && has(StubDefect.RESET_ON_OVERSIZED));
     }
 
     /** How many tools/call requests named this tool, whatever the answer. */

@@ -3,6 +3,7 @@ package dev.mcpauth.conformance.cli;
 import dev.mcpauth.conformance.check.RunResult;
 import dev.mcpauth.conformance.report.ReportWriter;
 import dev.mcpauth.conformance.report.RunOutcome;
+import dev.mcpauth.conformance.run.OperatorTokens;
 import dev.mcpauth.conformance.run.RunOptions;
 
 import java.io.IOException;
@@ -33,6 +34,8 @@ import java.util.regex.Pattern;
 final class RunCommand {
     static final String TOKEN_ENV = "MCP_CONFORMANCE_TOKEN";
     static final String LOW_SCOPE_TOKEN_ENV = "MCP_CONFORMANCE_LOW_SCOPE_TOKEN";
+    static final String OTHER_USER_TOKEN_ENV = "MCP_CONFORMANCE_OTHER_USER_TOKEN";
+    static final String OTHER_AUDIENCE_TOKEN_ENV = "MCP_CONFORMANCE_OTHER_AUDIENCE_TOKEN";
     static final Path DEFAULT_OUT = Path.of("reports", "latest");
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     private static final BigDecimal MAX_TIMEOUT_SECONDS = BigDecimal.valueOf(600);
@@ -40,6 +43,7 @@ final class RunCommand {
 
     private static final Set<String> VALUED = Set.of("--target", "--issuer", "--spec-version", "--out", "--scenario",
             "--expected-failures", "--token", "--token-file", "--low-scope-token", "--low-scope-token-file", "--scope",
+            "--other-user-token", "--other-user-token-file", "--other-audience-token", "--other-audience-token-file",
             "--privileged-scope", "--privileged-tool", "--timeout", "--typ-profile", "--server-log",
             "--upstream-mock-port", "--upstream-tool", "--trust-cert", "--jwks-refetch-wait", "--broader-scope");
     private static final Set<String> REPEATABLE = Set.of("--scenario");
@@ -65,6 +69,8 @@ final class RunCommand {
             List<String> secrets = new ArrayList<>();
             options.token().ifPresent(secrets::add);
             options.lowScopeToken().ifPresent(secrets::add);
+            options.extras().otherTokens().otherUser().ifPresent(secrets::add);
+            options.extras().otherTokens().otherAudience().ifPresent(secrets::add);
             return secrets;
         }
     }
@@ -158,6 +164,9 @@ final class RunCommand {
         RunOptions options = new RunOptions(target, issuer, specVersion, scenarios, token, lowScopeToken,
                 nonBlank(a, "--scope"), nonBlank(a, "--privileged-scope"), nonBlank(a, "--privileged-tool"),
                 timeout(a.value("--timeout")), ExtraArgs.parse(a));
+        options = options.withExtras(options.extras().withOtherTokens(new OperatorTokens(
+                token(a, "--other-user-token", "--other-user-token-file", OTHER_USER_TOKEN_ENV, env),
+                token(a, "--other-audience-token", "--other-audience-token-file", OTHER_AUDIENCE_TOKEN_ENV, env))));
         Path out = path("--out", a.value("--out")).orElse(DEFAULT_OUT);
         return new Request(options, out, path("--expected-failures", a.value("--expected-failures")), a.flag("--debug"));
     }

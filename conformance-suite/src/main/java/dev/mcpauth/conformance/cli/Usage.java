@@ -31,6 +31,12 @@ final class Usage {
               --token-file FILE         read that token from FILE instead
               --low-scope-token T       operator-supplied valid token lacking the privileged scope
               --low-scope-token-file FILE  read that token from FILE instead
+              --other-user-token T      operator mode: a valid token of a second user (enables the
+                                        session-binding check, RS-69)
+              --other-user-token-file FILE  read that token from FILE instead
+              --other-audience-token T  operator mode: a token from the same authorization server
+                                        minted for another resource (enables RS-53 and RS-57)
+              --other-audience-token-file FILE  read that token from FILE instead
               --scope S                 baseline scope (default: learned from the target)
               --privileged-scope S      scope the privileged tool needs (default: learned from a 403)
               --privileged-tool NAME    tool used by the insufficient-scope checks
@@ -51,8 +57,9 @@ final class Usage {
                                         that the target's upstream tool never forwards the token
               --upstream-tool NAME      the target's tool that calls the upstream (default fetch_upstream)
               --debug                   print the stack trace of a harness error
-              Tokens can also come from the environment: MCP_CONFORMANCE_TOKEN and
-              MCP_CONFORMANCE_LOW_SCOPE_TOKEN. Prefer a file or the environment to --token, which
+              Tokens can also come from the environment: MCP_CONFORMANCE_TOKEN,
+              MCP_CONFORMANCE_LOW_SCOPE_TOKEN, MCP_CONFORMANCE_OTHER_USER_TOKEN,
+              MCP_CONFORMANCE_OTHER_AUDIENCE_TOKEN. Prefer a file or the environment to --token, which
               stays in shell history and the process list. Tokens are never printed or written to
               a report. Reports: report.html, summary.md, checks.json, run.json, junit.xml.
 

@@ -59,6 +59,8 @@ public final class ConformanceRunner {
         Redactor redactor = new Redactor();
         options.token().ifPresent(redactor::register);
         options.lowScopeToken().ifPresent(redactor::register);
+        options.extras().otherTokens().otherUser().ifPresent(redactor::register);
+        options.extras().otherTokens().otherAudience().ifPresent(redactor::register);
         List<ScenarioResult> results = new ArrayList<>();
         try (AttackerJwks attacker = AttackerJwks.start(); Tokens tokens = Tokens.open(options, attacker, redactor, clock);
              Upstream upstream = Upstream.open(options.extras())) {

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param jwksRefetchWait  how long the key-rotation check waits for the target to pick up a new key
  * @param broaderScope     a scope that implies the baseline scope (2026-07-28 scope hierarchy);
  *                         learned from {@code scopes_supported} when absent
+ * @param otherTokens      operator-supplied tokens of a second user and for another resource
  */
 public record ExtraOptions(TypProfile typProfile,
                            Optional<Path> serverLog,
@@ -24,7 +25,8 @@ public record ExtraOptions(TypProfile typProfile,
                            String upstreamTool,
                            Optional<Path> trustCert,
                            Duration jwksRefetchWait,
-                           Optional<String> broaderScope) {
+                           Optional<String> broaderScope,
+                           OperatorTokens otherTokens) {
     public static final String DEFAULT_UPSTREAM_TOOL = "fetch_upstream";
     public static final Duration DEFAULT_JWKS_REFETCH_WAIT = Duration.ofSeconds(15);
 
@@ -36,6 +38,7 @@ public record ExtraOptions(TypProfile typProfile,
         Objects.requireNonNull(trustCert, "trustCert");
         Objects.requireNonNull(jwksRefetchWait, "jwksRefetchWait");
         Objects.requireNonNull(broaderScope, "broaderScope");
+        Objects.requireNonNull(otherTokens, "otherTokens");
         upstreamMockPort.ifPresent(p -> {
             if (p < 1 || p > 65535) {
                 throw new IllegalArgumentException("upstream mock port out of range: " + p);
@@ -45,33 +48,38 @@ public record ExtraOptions(TypProfile typProfile,
 
     public static ExtraOptions defaults() {
         return new ExtraOptions(TypProfile.LENIENT, Optional.empty(), Optional.empty(), DEFAULT_UPSTREAM_TOOL,
-                Optional.empty(), DEFAULT_JWKS_REFETCH_WAIT, Optional.empty());
+                Optional.empty(), DEFAULT_JWKS_REFETCH_WAIT, Optional.empty(), OperatorTokens.NONE);
     }
 
     public ExtraOptions withTypProfile(TypProfile p) {
-        return new ExtraOptions(p, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait, broaderScope);
+        return new ExtraOptions(p, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait, broaderScope, otherTokens);
     }
 
     public ExtraOptions withServerLog(Path log) {
         return new ExtraOptions(typProfile, Optional.of(log), upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
-                broaderScope);
+                broaderScope, otherTokens);
     }
 
     public ExtraOptions withUpstream(int port, String tool) {
-        return new ExtraOptions(typProfile, serverLog, Optional.of(port), tool, trustCert, jwksRefetchWait, broaderScope);
+        return new ExtraOptions(typProfile, serverLog, Optional.of(port), tool, trustCert, jwksRefetchWait, broaderScope, otherTokens);
     }
 
     public ExtraOptions withTrustCert(Path pem) {
         return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, Optional.of(pem), jwksRefetchWait,
-                broaderScope);
+                broaderScope, otherTokens);
     }
 
     public ExtraOptions withBroaderScope(String scope) {
         return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
-                Optional.of(scope));
+                Optional.of(scope), otherTokens);
     }
 
     public ExtraOptions withJwksRefetchWait(Duration wait) {
-        return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, wait, broaderScope);
+        return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, wait, broaderScope, otherTokens);
+    }
+
+    public ExtraOptions withOtherTokens(OperatorTokens tokens) {
+        return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
+                broaderScope, tokens);
     }
 }

@@ -201,9 +201,36 @@ public final class ScenarioContext {
         return tokens.map(t -> t.good(scope)).orElseGet(() -> Minted.unavailable(noTokensReason));
     }
 
-    /** The baseline token broken as the mutation says. */
+    /**
+     * The baseline token broken as the mutation says. Without the suite's issuer, the operator's
+     * {@code --other-user-token} stands for {@link TokenMutation#OTHER_SUBJECT} and the
+     * {@code --other-audience-token} for the audience mutations it can prove (another resource).
+     */
     public Minted mutated(TokenMutation mutation) {
+        Optional<String> substitute = operatorSubstitute(mutation);
+        if (substitute.isPresent()) {
+            return Minted.of(substitute.get());
+        }
         return tokens.map(t -> t.mutated(mutation, baselineScope())).orElseGet(() -> Minted.unavailable(noTokensReason));
+    }
+
+    /** What the token of {@link #mutated} is, for messages: the mutation, or the operator's token standing for it. */
+    public String mutationDescription(TokenMutation mutation) {
+        return operatorSubstitute(mutation).isEmpty() ? mutation.description()
+                : mutation == TokenMutation.OTHER_SUBJECT ? "the --other-user-token (a second user's valid token)"
+                : "the --other-audience-token (from the same authorization server, for another resource)";
+    }
+
+    private Optional<String> operatorSubstitute(TokenMutation mutation) {
+        if (tokens.map(TokenFactory::issuerMode).orElse(false)) {
+            return Optional.empty();
+        }
+        var other = options.extras().otherTokens();
+        return switch (mutation) {
+            case OTHER_SUBJECT -> other.otherUser();
+            case WRONG_AUDIENCE, OTHER_API_AUDIENCE -> other.otherAudience();
+            default -> Optional.empty();
+        };
     }
 
     public Acceptance acceptance() {

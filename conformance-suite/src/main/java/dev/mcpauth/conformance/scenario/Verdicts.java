@@ -68,7 +68,8 @@ final class Verdicts {
             return Optional.empty();
         }
         Response r = ctx.probeWithBearer(token.get());
-        rejected(rec, spec, r, allowed, "a token with " + mutation.description());
+        String what = ctx.mutationDescription(mutation);
+        rejected(rec, spec, r, allowed, what.startsWith("the --") ? what : "a token with " + what);
         return Optional.of(r);
     }
 

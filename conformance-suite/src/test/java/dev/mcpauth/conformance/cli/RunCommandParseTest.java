@@ -156,6 +156,25 @@ class RunCommandParseTest {
     }
 
     @Test
+    void otherUserAndOtherAudienceTokensComeFromFlagsFilesOrTheEnvironmentAndAreSecrets(@TempDir Path tmp)
+            throws IOException, UsageException {
+        Path file = Files.writeString(tmp.resolve("other"), "other-audience-token-1\n");
+        RunCommand.Request r = parse("--target", TARGET, "--other-user-token", "other-user-token-1",
+                "--other-audience-token-file", file.toString());
+        assertThat(r.options().extras().otherTokens().otherUser()).contains("other-user-token-1");
+        assertThat(r.options().extras().otherTokens().otherAudience()).contains("other-audience-token-1");
+        assertThat(r.secrets()).contains("other-user-token-1", "other-audience-token-1");
+        assertThat(r.options().extras().otherTokens().toString()).doesNotContain("other-user-token-1");
+        Map<String, String> env = Map.of(RunCommand.OTHER_USER_TOKEN_ENV, "env-user-2",
+                RunCommand.OTHER_AUDIENCE_TOKEN_ENV, "env-audience-2");
+        RunOptions fromEnv = parse(env, "--target", TARGET).options();
+        assertThat(fromEnv.extras().otherTokens().otherUser()).contains("env-user-2");
+        assertThat(fromEnv.extras().otherTokens().otherAudience()).contains("env-audience-2");
+        assertThatThrownBy(() -> parse("--target", TARGET, "--other-user-token", "a", "--other-user-token-file",
+                file.toString())).hasMessage("give --other-user-token or --other-user-token-file, not both");
+    }
+
+    @Test
     void aTokenFlagAndATokenFileTogetherAreAUsageError(@TempDir Path tmp) throws IOException {
         Path file = Files.writeString(tmp.resolve("token"), SECRET);
         assertThatThrownBy(() -> parse("--target", TARGET, "--token", SECRET, "--token-file", file.toString()))

@@ -102,6 +102,43 @@ class RunnerTest {
     }
 
     @Test
+    void operatorOtherUserAndOtherAudienceTokensEnableSessionBindingAndAudienceChecksBothWays() throws Exception {
+        Map<String, CheckResult> good = operatorRunWithOtherTokens(Set.of());
+        for (String id : List.of("session-binding-other-user", "wrong-audience-status-401", "wrong-audience-other-api",
+                "wrong-audience-error-invalid-token")) {
+            assertThat(good.get(id).status()).as(id).isEqualTo(Status.SUCCESS);
+        }
+        assertThat(good.get("wrong-audience-status-401").errorMessage()).isEmpty();
+        assertThat(good.get("wrong-audience-missing-aud").untestable()).isTrue();
+        Map<String, CheckResult> unbound = operatorRunWithOtherTokens(Set.of(StubDefect.SESSION_NOT_BOUND));
+        assertThat(unbound.get("session-binding-other-user").status()).isEqualTo(Status.WARNING);
+        assertThat(unbound.get("session-binding-other-user").untestable()).isFalse();
+        Map<String, CheckResult> anyAudience = operatorRunWithOtherTokens(Set.of(StubDefect.IGNORE_AUDIENCE));
+        assertThat(anyAudience.get("wrong-audience-status-401").status()).isEqualTo(Status.FAILURE);
+        assertThat(anyAudience.get("wrong-audience-status-401").untestable()).isFalse();
+        assertThat(anyAudience.get("wrong-audience-status-401").errorMessage()).get().asString()
+                .contains("--other-audience-token");
+    }
+
+    private static Map<String, CheckResult> operatorRunWithOtherTokens(Set<StubDefect> defects) throws Exception {
+        IssuerClient client = IssuerClient.connect(StubHarness.issuer().issuerUrl(), Duration.ofSeconds(3));
+        try (AttackerJwks attacker = AttackerJwks.start();
+             StubMcpServer stub = StubMcpServer.start(StubHarness.issuer().issuerUrl(), defects, StubSetup.plain(false))) {
+            TokenFactory factory = TokenFactory.issuerMode(client, client.currentKey(), new TokenFactory.Template(
+                    client.issuer().toString(), stub.resource(), "operator"), attacker, Clock.systemUTC(), t -> { });
+            RunOptions base = options(stub.target(), Optional.empty(),
+                    Optional.of(factory.good(StubMcpServer.BASELINE).get()),
+                    List.of("session-binding", "wrong-audience"));
+            RunOptions o = base.withExtras(base.extras().withOtherTokens(new dev.mcpauth.conformance.run.OperatorTokens(
+                    Optional.of(factory.mutated(dev.mcpauth.conformance.token.TokenMutation.OTHER_SUBJECT,
+                            StubMcpServer.BASELINE).get()),
+                    Optional.of(factory.mutated(dev.mcpauth.conformance.token.TokenMutation.WRONG_AUDIENCE,
+                            StubMcpServer.BASELINE).get()))));
+            return StubHarness.byId(ConformanceRunner.run(o, ProgressListener.NONE));
+        }
+    }
+
+    @Test
     void anInProcessIssuerTheTargetDoesNotListGivesUntestableTokenChecksNotFailures() {
         RunResult r = StubHarness.run(Set.of(), false, stub -> options(stub.target(), Optional.empty(), Optional.empty(),
                 List.of("protected-resource-metadata", "valid-token", "expired-token")));

@@ -101,8 +101,7 @@ final class RunCommand {
         SecretScrubber scrubber = new SecretScrubber(request.secrets());
         RunOptions options = request.options();
         out.println(scrubber.scrub("MCP authorization conformance: target " + options.target() + ", spec "
-                + options.specVersion() + ", issuer " + options.issuer().map(URI::toString).orElse("in-process")
-                + (options.token().isPresent() ? ", operator-supplied token" : "")));
+                + options.specVersion() + ", " + modeLine(options)));
         RunResult raw;
         try {
             raw = runner.run(options, new ConsoleProgress(out, expected, scrubber));
@@ -143,6 +142,18 @@ final class RunCommand {
         } catch (IOException e) {
             throw new UsageException("cannot create report directory " + dir + ": " + Problems.describe(e));
         }
+    }
+
+    /** The token mode the runner will use, in the order it decides: --issuer, else --token, else in-process. */
+    static String modeLine(RunOptions options) {
+        if (options.issuer().isPresent()) {
+            return "issuer " + options.issuer().get() + (options.token().isPresent()
+                    ? " (the operator-supplied token is not used while an issuer is given)" : "");
+        }
+        if (options.token().isPresent()) {
+            return "operator-token mode (no suite issuer: checks that need a token the suite signs are untestable)";
+        }
+        return "in-process issuer (the target must list it in authorization_servers)";
     }
 
     /** Parses and checks every option; nothing here touches the network. */

@@ -70,7 +70,13 @@ final class CorsScenario implements Scenario {
             rec.untestable(PREFLIGHT, "no response: " + preflight.transportError().orElse("?"), List.of(preflight));
             rec.untestable(ALLOWS_AUTHORIZATION, "no response to the preflight", List.of(preflight));
         } else {
-            rec.verdict(PREFLIGHT, preflight.is2xx(), "the preflight answered " + preflight.summary(), details(),
+            List<String> allowHeaders = preflight.headers().stream().map(java.util.Map.Entry::getKey)
+                    .filter(n -> n.toLowerCase(java.util.Locale.ROOT).startsWith("access-control-allow-"))
+                    .map(n -> n.toLowerCase(java.util.Locale.ROOT)).distinct().sorted().toList();
+            rec.verdict(PREFLIGHT, preflight.is2xx(), "the preflight answered " + preflight.summary(),
+                    details("accessControlAllowHeaders", allowHeaders.isEmpty() ? "none" : String.join(", ", allowHeaders),
+                            "note", allowHeaders.isEmpty() ? "no Access-Control-Allow-* header: a browser would still "
+                                    + "block the request (see cors-preflight-allows-authorization)" : "present"),
                     List.of(preflight));
             boolean allowed = preflight.header("Access-Control-Allow-Origin").isPresent()
                     && listed(preflight, "Access-Control-Allow-Headers", "authorization", false);

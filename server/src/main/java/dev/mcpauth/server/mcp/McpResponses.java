@@ -97,6 +97,14 @@ final class McpResponses {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
     }
 
+    /**
+     * Client-supplied text fit for a quoted {@code WWW-Authenticate} parameter (RFC 6750 §3): as
+     * {@link #printable(String)}, and without {@code "} or {@code \}.
+     */
+    static String quotable(String value) {
+        return printable(value).replaceAll("[\"\\\\]", "?");
+    }
+
     /** Client-supplied text fit to quote back: visible ASCII only, at most 64 characters. */
     static String printable(String value) {
         String cleaned = value.replaceAll("[^\\x20-\\x7E]", "?");

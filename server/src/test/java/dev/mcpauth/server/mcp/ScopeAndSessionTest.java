@@ -140,6 +140,16 @@ class ScopeAndSessionTest {
     }
 
     @Test
+    void rs21_methodNameWithQuoteOrBackslashGetsAWellFormed403Not5xx() {
+        String session = initialize(MINT.token().sign());
+        String writeOnly = MINT.token().scope("mcp:write").sign();
+        Response response = post(writeOnly, session, "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"a\\\"b\\\\c\"}");
+        assertThat(response.statusCode(), is(403));
+        assertThat(response.header("WWW-Authenticate"), is("Bearer error=\"insufficient_scope\", "
+                + "error_description=\"method a?b?c needs mcp:read\", scope=\"mcp:read\", resource_metadata=\"" + PRM + "\""));
+    }
+
+    @Test
     void rs36_expiredTokenOnAdminToolGets401Not403() {
         String good = MINT.token().sign();
         String session = initialize(good);

@@ -104,6 +104,18 @@ class StatelessScopeTest {
     }
 
     @Test
+    void rs21_notificationNameWithQuoteBackslashOrNonAsciiGetsAWellFormed403Not5xx() {
+        String writeOnly = MINT.token().scope("mcp:write").sign();
+        Response response = McpCalls.withToken(writeOnly).contentType(ContentType.JSON)
+                .header("MCP-Protocol-Version", "2026-07-28").header("Mcp-Method", "notifications/x")
+                .body("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/\\\"x\\\\\u00e9\\r\"}").post("/mcp");
+        assertThat(response.statusLine(), is("HTTP/1.1 403 Forbidden"));
+        assertThat(response.header("WWW-Authenticate"), is("Bearer error=\"insufficient_scope\", "
+                + "error_description=\"method notifications/?x??? needs mcp:read\", scope=\"mcp:read\", resource_metadata=\"" + PRM + "\""));
+        assertThat(response.jsonPath().getString("error_description"), is("method notifications/?x??? needs mcp:read"));
+    }
+
+    @Test
     void rs08_metadataAdvertisesNoOfflineAccess() {
         Response prm = McpCalls.request().get("/.well-known/oauth-protected-resource/mcp");
         assertThat(prm.statusLine(), is("HTTP/1.1 200 OK"));

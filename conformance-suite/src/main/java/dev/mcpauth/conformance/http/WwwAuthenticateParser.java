@@ -69,8 +69,11 @@ public final class WwwAuthenticateParser {
 
     private Challenge challenge() {
         String scheme = token("auth-scheme");
-        if (atEnd() || peekAfterWhitespace() == ',' || restIsWhitespace()) {
+        if (atEnd() || restIsWhitespace()) {
             return new Challenge(scheme, Optional.empty(), List.of());
+        }
+        if (peekAfterWhitespace() == ',') {
+            return paramsAfterEmptyElements(scheme);
         }
         if (s.charAt(pos) != ' ') {
             throw error("expected SP after auth-scheme '" + scheme + "'");
@@ -84,8 +87,30 @@ public final class WwwAuthenticateParser {
             pos = start;
             return new Challenge(scheme, Optional.of(token68()), List.of());
         }
+        return new Challenge(scheme, Optional.empty(), paramsFrom(first.get()));
+    }
+
+    /**
+     * {@code scheme 1*SP ","}: #auth-param may open with empty elements (RFC 9110 §5.6.1), so an
+     * auth-param after the commas still belongs to this challenge; anything else starts the next one.
+     */
+    private Challenge paramsAfterEmptyElements(String scheme) {
+        int mark = pos;
+        if (s.charAt(pos) == ' ') {
+            skipEmptyElements();
+            Optional<AuthParam> first = atEnd() ? Optional.empty() : tryAuthParam();
+            if (first.isPresent()) {
+                return new Challenge(scheme, Optional.empty(), paramsFrom(first.get()));
+            }
+        }
+        pos = mark;
+        return new Challenge(scheme, Optional.empty(), List.of());
+    }
+
+    /** The auth-param list that starts with {@code first}; stops before the comma of the next challenge. */
+    private List<AuthParam> paramsFrom(AuthParam first) {
         List<AuthParam> params = new ArrayList<>();
-        params.add(first.get());
+        params.add(first);
         while (true) {
             int mark = pos;
             skipWhitespace();
@@ -107,7 +132,7 @@ public final class WwwAuthenticateParser {
             }
             params.add(next.get());
         }
-        return new Challenge(scheme, Optional.empty(), params);
+        return params;
     }
 
     /** Tries {@code token BWS "=" BWS ( token / quoted-string )}; empty and unchanged position if absent. */

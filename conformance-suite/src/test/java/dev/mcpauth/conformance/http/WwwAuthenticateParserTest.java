@@ -58,6 +58,22 @@ class WwwAuthenticateParserTest {
     }
 
     @Test
+    void acceptsEmptyElementsBeforeTheFirstAuthParam() {
+        // RFC 9110 §5.6.1: #auth-param may open with empty elements, so "Bearer , realm=…" is one challenge.
+        List<Challenge> cs = WwwAuthenticateParser.parseLine("Bearer ,, realm=\"x\", scope=\"y\"");
+        assertThat(cs).hasSize(1);
+        assertThat(cs.get(0).params()).extracting(AuthParam::name).containsExactly("realm", "scope");
+    }
+
+    @Test
+    void aSchemeAfterLeadingEmptyElementsStartsTheNextChallenge() {
+        List<Challenge> cs = WwwAuthenticateParser.parseLine("Bearer , Basic realm=\"x\"");
+        assertThat(cs).extracting(Challenge::scheme).containsExactly("Bearer", "Basic");
+        assertThat(cs.get(0).params()).isEmpty();
+        assertThat(cs.get(1).value("realm")).contains("x");
+    }
+
+    @Test
     void reportsDuplicateNamesCaseInsensitively() {
         Challenge c = WwwAuthenticateParser.parseLine("Bearer scope=\"a\", error=\"invalid_token\", Scope=\"b\"").get(0);
         assertThat(c.duplicateParamNames()).containsExactly("scope");
@@ -76,6 +92,7 @@ class WwwAuthenticateParserTest {
             "Bearer realm=\"unterminated",
             "Bearer realm=\"x\" scope=\"y\"",         // missing comma
             "Bearer\trealm=\"x\"",                   // HTAB is not SP
+            "Bearer\t, realm=\"x\"",                // HTAB is not SP, even before an empty element
             "Bearer realm=\"x\", scope=",            // trailing param without value
             "Bearer realm=\"a\"b\"",                 // junk after quoted string
             "Bearer realm=x y",                      // bare word after token

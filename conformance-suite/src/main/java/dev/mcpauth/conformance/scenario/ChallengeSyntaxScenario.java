@@ -54,12 +54,12 @@ final class ChallengeSyntaxScenario implements Scenario {
             List.of("RS-21"), "RFC9110-11.2", "RFC6750-3");
     static final CheckSpec QUOTED = CheckSpec.of("challenge-syntax-values-quoted", Level.MUST,
             "Bearer parameter values are quoted strings",
-            "Every auth-param of the Bearer challenge is sent as a quoted-string, as RFC 6750 §3 defines them.",
+            "Every auth-param of every Bearer challenge is sent as a quoted-string, as RFC 6750 §3 defines them.",
             List.of("RS-21"), "RFC6750-3", "OAUTH21-5.3.1");
     static final CheckSpec CHARSET = CheckSpec.of("challenge-syntax-value-charset", Level.MUST,
             "Values use the allowed characters",
             "scope: %x21 / %x23-5B / %x5D-7E tokens separated by single spaces; error, error_description, error_uri: "
-                    + "%x20-21 / %x23-5B / %x5D-7E (no '\"' and no '\\').",
+                    + "%x20-21 / %x23-5B / %x5D-7E (no '\"' and no '\\'), in every Bearer challenge of every field line.",
             List.of("RS-21"), "RFC6750-3");
     static final CheckSpec ABSOLUTE = CheckSpec.of("challenge-syntax-resource-metadata-absolute", Level.MUST,
             "resource_metadata is an absolute URL",
@@ -175,7 +175,10 @@ final class ChallengeSyntaxScenario implements Scenario {
             if (bearer.isEmpty()) {
                 continue;
             }
-            for (AuthParam param : bearer.get().params()) {
+            // Every Bearer challenge, on every field line: a client may read any of them.
+            List<AuthParam> bearerParams = p.challenges().stream().filter(Challenge::isBearer)
+                    .flatMap(c -> c.params().stream()).toList();
+            for (AuthParam param : bearerParams) {
                 String name = param.name().toLowerCase(Locale.ROOT);
                 if (!param.quoted()) {
                     unquoted.add(where + ": " + param.name() + "=" + param.value());

@@ -55,6 +55,7 @@ final class DefectTable {
                 of(DUPLICATE_PARAM, "challenge-syntax-params-unique", "F"),
                 of(UNQUOTED_PARAMS, "challenge-syntax-values-quoted", "F"),
                 of(BAD_ERROR_DESCRIPTION_CHARS, "challenge-syntax-value-charset", "F"),
+                of(SECOND_BEARER_BAD_CHARS, "challenge-syntax-value-charset", "F"),
                 in(V0618, NO_RESOURCE_METADATA_ON_INVALID_TOKEN, "challenge-syntax-resource-metadata-every-401", "F"),
                 of(NO_RESOURCE_METADATA_ON_INVALID_TOKEN, "challenge-syntax-resource-metadata-every-401", "I"),
                 of(ECHO_TOKEN, "challenge-syntax-no-token-echo", "W", "token-hygiene-no-echo", "W"),

@@ -586,6 +586,9 @@ final class StubMcpServer implements AutoCloseable {
         if (!has(StubDefect.NO_CHALLENGE_ON_INVALID_TOKEN)) {
             ex.getResponseHeaders().add("WWW-Authenticate", challenge(params));
         }
+        if (has(StubDefect.SECOND_BEARER_BAD_CHARS)) {
+            ex.getResponseHeaders().add("WWW-Authenticate", "Bearer error_description=\"the \\\"access token\\\" is invalid\"");
+        }
         send(ex, 401, "application/json", errorBody("invalid_token", token));
     }
 

@@ -43,7 +43,7 @@ public class McpEdgeFilter implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) throws IOException {
-        if (!McpSettings.MCP_PATH.equals(request.getUriInfo().getRequestUri().getRawPath())) {
+        if (!reachesMcpResource(request.getUriInfo().getRequestUri().getRawPath())) {
             return;
         }
         Optional<String> origin = Optional.ofNullable(request.getHeaderString("Origin"));
@@ -54,6 +54,15 @@ public class McpEdgeFilter implements ContainerRequestFilter {
         } else if (HttpMethod.POST.equals(request.getMethod())) {
             bufferAndPeek(request);
         }
+    }
+
+    /**
+     * Whether Jersey will route this path to {@code McpResource}: {@code /mcp}, and also
+     * {@code /mcp/} or {@code /mcp//}, since Jersey matches a resource path with trailing slashes.
+     * Checking {@code /mcp} alone let those variants skip the Origin check and the body peek.
+     */
+    static boolean reachesMcpResource(String rawPath) {
+        return McpSettings.MCP_PATH.equals(rawPath.replaceFirst("/+$", ""));
     }
 
     private Response preflight(Optional<String> origin) {

@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import dev.mcpauth.server.auth.AuthDecisionLog;
 import dev.mcpauth.server.auth.AuthNotes;
-import dev.mcpauth.server.config.McpSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -31,7 +30,7 @@ public class McpResponseFilter implements ContainerResponseFilter {
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (!McpSettings.MCP_PATH.equals(request.getUriInfo().getRequestUri().getRawPath())) {
+        if (!McpEdgeFilter.reachesMcpResource(request.getUriInfo().getRequestUri().getRawPath())) {
             return;
         }
         CorsHeaders.addExposeHeaders(response.getHeaders());

@@ -62,6 +62,21 @@ class TransportTest {
                            .statusCode(), is(403));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/mcp/", "/mcp//", "/mcp%2F"})
+    void rs67_pathVariantsThatReachTheEndpointGetTheSameOriginCheck(String path) {
+        Response response = withToken(MINT.token().sign()).header("Origin", "https://evil.test")
+                .urlEncodingEnabled(false).contentType(ContentType.JSON).body(INITIALIZE).post(path);
+        assertThat(response.statusCode(), org.hamcrest.Matchers.either(is(403)).or(is(404)));
+    }
+
+    @Test
+    void rs30_headerPlusFormTokenOnTrailingSlashPathIsStillInvalidRequest() {
+        String token = MINT.token().sign();
+        Response response = withToken(token).contentType(ContentType.URLENC).formParam("access_token", token).post("/mcp/");
+        assertThat(response.statusCode(), is(400));
+    }
+
     @Test
     void rs67_rs14_allowedOriginGetsCorsHeadersOnSuccessAndOnChallenge() {
         Response ok = withToken(MINT.token().sign()).header("Origin", BROWSER)

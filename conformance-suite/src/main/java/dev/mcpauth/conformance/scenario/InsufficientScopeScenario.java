@@ -39,7 +39,7 @@ final class InsufficientScopeScenario implements Scenario {
             List.of("RS-63"), "MCP-authorization#scope-challenge-handling", "RFC9728-5.1").in0618(Level.MAY);
     static final CheckSpec STEP_UP = CheckSpec.of("insufficient-scope-step-up", Level.SHOULD,
             "A token with the challenged scope succeeds",
-            "A token minted with exactly the scopes the 403 named (or --privileged-scope) makes the same call "
+            "A token minted with exactly the scopes the 403 named (--privileged-scope only when it names none) makes the same call "
                     + "succeed: the challenge named everything the operation needs. A second 403 is a WARNING under "
                     + "2025-11-25 and a FAILURE under 2026-07-28 (SEP-2350: every scope the operation needs in one "
                     + "challenge), where the token carries the challenged scopes plus the baseline, as a client "
@@ -107,7 +107,8 @@ final class InsufficientScopeScenario implements Scenario {
         rec.verdict(METADATA, bearer.flatMap(c -> c.param("resource_metadata")).isPresent(),
                 "the 403 challenge has no resource_metadata: " + first.summary(), details(), List.of(first));
         if (rec.applies(STEP_UP)) {
-            stepUp(ctx, rec, session, tool, p.scope());
+            // The check judges the challenge, so the scope it named wins over --privileged-scope.
+            stepUp(ctx, rec, session, tool, scope.filter(s -> !s.isBlank()).or(p::scope));
         }
         if (rec.applies(CONSISTENT)) {
             Response again = mcp.send(mcp.toolsCall(session, tool).bearer(low));

@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,6 +49,20 @@ class ProfilesAndDetailsTest {
         assertThat(good.get("token-claims-wrong-typ").level()).isEqualTo(Level.MUST);
         Map<String, CheckResult> lenient = run(Set.of(), TypProfile.LENIENT, List.of("token-claims"));
         assertThat(lenient.get("token-claims-missing-typ").level()).isEqualTo(Level.SHOULD);
+    }
+
+    @Test
+    void stepUpJudgesTheChallengedScopeEvenWithPrivilegedScopeGiven() {
+        // --privileged-scope names the scope that works; the 403 names another. The check is about the challenge.
+        RunResult r = StubHarness.run(EnumSet.of(StubDefect.CHALLENGE_NAMES_WRONG_SCOPE), false, stub -> {
+            RunOptions o = StubHarness.options(stub, CheckSpec.V1125, List.of("insufficient-scope"));
+            return new RunOptions(o.target(), o.issuer(), o.specVersion(), o.scenarioIds(), o.token(),
+                    o.lowScopeToken(), o.baselineScope(), Optional.of(StubMcpServer.ADMIN), o.privilegedTool(),
+                    o.requestTimeout(), o.extras());
+        });
+        CheckResult stepUp = StubHarness.byId(r).get("insufficient-scope-step-up");
+        assertThat(stepUp.status()).isEqualTo(Status.WARNING);
+        assertThat(stepUp.untestable()).isFalse();
     }
 
     @Test

@@ -7,13 +7,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
 
+import dev.mcpauth.server.config.UrlRules;
+
 /**
  * Finds the JWKS URL from the issuer's metadata when {@code mcp.auth.jwks-uri} is not set, probing
  * in MCP order (RS-07): RFC 8414 with the path inserted
  * ({@code /.well-known/oauth-authorization-server{path}}), then OpenID Connect Discovery
  * ({@code {issuer}/.well-known/openid-configuration}). A document whose {@code issuer} differs
  * from the configured issuer is ignored (RFC 8414 §3.3), and so is a non-https {@code jwks_uri}
- * off loopback.
+ * off loopback (the settings' own loopback rule: {@code 127.x.y.z}, not a name such as
+ * {@code 127.attacker.example}).
  */
 final class IssuerMetadataDiscovery {
 
@@ -66,14 +69,10 @@ final class IssuerMetadataDiscovery {
         try {
             URI jwks = URI.create(text);
             boolean secure = "https".equals(jwks.getScheme())
-                    || ("http".equals(jwks.getScheme()) && isLoopback(jwks.getHost()));
+                    || ("http".equals(jwks.getScheme()) && jwks.getHost() != null && UrlRules.isLoopbackHost(jwks.getHost()));
             return secure ? Optional.of(jwks) : Optional.empty();
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-    }
-
-    private static boolean isLoopback(String host) {
-        return host != null && (host.equals("localhost") || host.startsWith("127.") || host.equals("[::1]"));
     }
 }

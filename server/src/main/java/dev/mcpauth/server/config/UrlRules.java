@@ -5,8 +5,8 @@ import java.net.URISyntaxException;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Small URL predicates shared by the settings checks. */
-final class UrlRules {
+/** Small URL predicates shared by the settings checks and issuer discovery. */
+public final class UrlRules {
 
     private UrlRules() {
     }
@@ -24,7 +24,7 @@ final class UrlRules {
     }
 
     /** {@code localhost}, {@code 127.0.0.0/8} or {@code [::1]}: traffic that never leaves the machine. */
-    static boolean isLoopbackHost(String host) {
+    public static boolean isLoopbackHost(String host) {
         String h = host.toLowerCase(Locale.ROOT);
         return h.equals("localhost") || h.equals("[::1]") || h.equals("::1") || h.matches("127(\\.\\d{1,3}){3}");
     }

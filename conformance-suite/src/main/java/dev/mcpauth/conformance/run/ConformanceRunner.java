@@ -115,7 +115,8 @@ public final class ConformanceRunner {
     private static ScenarioResult runOne(Scenario scenario, ScenarioContext ctx, String specVersion, Clock clock,
                                          ProgressListener progress, Optional<String> unreachable) {
         progress.scenarioStarted(scenario.id(), scenario.title());
-        CheckRecorder rec = new CheckRecorder(scenario.id(), scenario.checks(), specVersion, clock, progress);
+        CheckRecorder rec = new CheckRecorder(scenario.id(), scenario.checks(), specVersion, clock, progress,
+                ctx.http().redactor()::redact);
         if (!scenario.specVersions().contains(specVersion)) {
             rec.skipRest("the scenario applies to " + String.join(", ", scenario.specVersions()) + ", not " + specVersion);
         } else if (unreachable.isPresent()) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Collects the verdicts of one scenario run. Every declared check ends up with exactly one
@@ -29,9 +30,20 @@ public final class CheckRecorder {
     private final Clock clock;
     private final ProgressListener progress;
     private final Map<String, CheckResult> results = new LinkedHashMap<>();
+    private final UnaryOperator<String> redact;
 
     public CheckRecorder(String scenarioId, List<CheckSpec> declared, String specVersion, Clock clock,
                          ProgressListener progress) {
+        this(scenarioId, declared, specVersion, clock, progress, UnaryOperator.identity());
+    }
+
+    /**
+     * @param redact applied to every message and every string in the details before a result is
+     *               recorded: messages quote what the server sent, and that may hold a token
+     */
+    public CheckRecorder(String scenarioId, List<CheckSpec> declared, String specVersion, Clock clock,
+                         ProgressListener progress, UnaryOperator<String> redact) {
+        this.redact = Objects.requireNonNull(redact, "redact");
         this.scenarioId = Objects.requireNonNull(scenarioId, "scenarioId");
         declared.forEach(c -> {
             if (this.declared.put(c.id(), c) != null) {
@@ -158,15 +170,25 @@ public final class CheckRecorder {
         if (results.containsKey(spec.id())) {
             throw new IllegalStateException("check " + spec.id() + " recorded twice");
         }
-        Map<String, Object> d = new LinkedHashMap<>(details);
+        Map<String, Object> d = new LinkedHashMap<>();
+        details.forEach((k, v) -> d.put(k, redacted(v)));
         if (!responses.isEmpty() && !d.containsKey("statuses")) {
             d.put("statuses", responses.stream().map(r -> (Object) r.status()).toList());
         }
         List<Exchange> exchanges = responses.stream().map(Response::exchange).toList();
         CheckResult result = new CheckResult(spec.id(), spec.name(), spec.description(), scenarioId, spec.rows(),
-                level, status, clock.instant(), spec.references(specVersion), d, message,
+                level, status, clock.instant(), spec.references(specVersion), d, message.map(redact),
                 untestable, exchanges);
         results.put(spec.id(), result);
         progress.checkFinished(result);
+    }
+
+    /** A detail value with every string in it redacted (lists included). */
+    private Object redacted(Object value) {
+        return switch (value) {
+            case String s -> redact.apply(s);
+            case List<?> list -> list.stream().map(this::redacted).toList();
+            case null, default -> value;
+        };
     }
 }

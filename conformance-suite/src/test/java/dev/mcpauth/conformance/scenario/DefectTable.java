@@ -56,6 +56,8 @@ final class DefectTable {
                 of(UNQUOTED_PARAMS, "challenge-syntax-values-quoted", "F"),
                 of(BAD_ERROR_DESCRIPTION_CHARS, "challenge-syntax-value-charset", "F"),
                 of(SECOND_BEARER_BAD_CHARS, "challenge-syntax-value-charset", "F"),
+                of(TOKEN_QUOTED_IN_CHALLENGE, "challenge-syntax-value-charset", "F", "challenge-syntax-no-token-echo", "W",
+                        "token-hygiene-no-echo", "W"),
                 in(V0618, NO_RESOURCE_METADATA_ON_INVALID_TOKEN, "challenge-syntax-resource-metadata-every-401", "F"),
                 of(NO_RESOURCE_METADATA_ON_INVALID_TOKEN, "challenge-syntax-resource-metadata-every-401", "I"),
                 of(ECHO_TOKEN, "challenge-syntax-no-token-echo", "W", "token-hygiene-no-echo", "W"),

@@ -172,6 +172,17 @@ class RunnerTest {
     }
 
     @Test
+    void aTokenQuotedInAChallengeReachesNoCheckMessage() {
+        // The charset check quotes the bad value; here that value holds the suite's random opaque token.
+        RunResult r = StubHarness.run(EnumSet.of(StubDefect.TOKEN_QUOTED_IN_CHALLENGE), CheckSpec.V1125, false,
+                List.of("challenge-syntax"));
+        CheckResult charset = StubHarness.byId(r).get("challenge-syntax-value-charset");
+        assertThat(charset.status()).isEqualTo(Status.FAILURE);
+        assertThat(charset.errorMessage()).hasValueSatisfying(m -> assertThat(m)
+                .contains("[REDACTED token").doesNotContainPattern("[A-Za-z0-9_-]{40,}"));
+    }
+
+    @Test
     void noPieceOfAnOperatorTokenReachesAnyExchange() {
         String token = StubTokenValidator.OPAQUE_TOKEN;
         RunResult r = StubHarness.run(EnumSet.of(StubDefect.ECHO_TOKEN), false, stub -> StubHarness.trusting(

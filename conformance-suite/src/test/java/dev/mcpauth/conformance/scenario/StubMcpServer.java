@@ -577,7 +577,8 @@ final class StubMcpServer implements AutoCloseable {
             params.add(has(StubDefect.UNQUOTED_PARAMS) ? new String[]{"error", "invalid_token", "unquoted"}
                     : new String[]{"error", "invalid_token"});
             params.add(new String[]{"error_description", has(StubDefect.BAD_ERROR_DESCRIPTION_CHARS)
-                    ? "the \"access token\" is invalid" : "the access token is invalid"});
+                    ? "the \"access token\" is invalid" : has(StubDefect.TOKEN_QUOTED_IN_CHALLENGE)
+                    ? "the token \"" + token + "\" is invalid" : "the access token is invalid"});
         }
         if (!has(StubDefect.NO_RESOURCE_METADATA_ON_INVALID_TOKEN) && !has(StubDefect.NO_RESOURCE_METADATA)) {
             params.add(new String[]{"resource_metadata", resourceMetadata(ex)});

@@ -5,9 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,13 +21,15 @@ import jakarta.json.JsonObject;
  * ASCII and not guessable (RS-69). A session is bound to its {@link SessionOwner}; an ID
  * presented by anyone else is treated exactly like an unknown one, so its existence is not
  * revealed. Holding a session ID never authenticates: every request still carries a token
- * (RS-35). Idle sessions expire.
+ * (RS-35). Idle sessions expire; a principal holds at most {@value #MAX_SESSIONS_PER_OWNER}, its
+ * least recently used one ending when it opens another.
  */
 @ApplicationScoped
 public class McpSessions {
 
     static final Duration IDLE_TIMEOUT = Duration.ofHours(1);
     static final int MAX_SESSIONS = 10_000;
+    static final int MAX_SESSIONS_PER_OWNER = 100;
 
     private final SecureRandom random = new SecureRandom();
     private final Map<String, McpSession> sessions = new ConcurrentHashMap<>();
@@ -37,10 +42,8 @@ public class McpSessions {
 
     public McpSession create(SessionOwner owner, String protocolVersion, JsonObject clientCapabilities) {
         evictIdle();
-        if (sessions.size() >= MAX_SESSIONS) {
-            sessions.values().stream().min((a, b) -> a.lastUsed().compareTo(b.lastUsed()))
-                    .ifPresent(oldest -> sessions.remove(oldest.id()));
-        }
+        makeRoom(s -> s.owner().equals(owner), MAX_SESSIONS_PER_OWNER);
+        makeRoom(s -> true, MAX_SESSIONS);
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -75,6 +78,18 @@ public class McpSessions {
     public int activeCount() {
         evictIdle();
         return sessions.size();
+    }
+
+    /**
+     * Ends the least recently used of the sessions {@code among} selects once they number
+     * {@code limit}. The per-owner limit comes first, so a principal that keeps calling
+     * {@code initialize} only ends its own sessions, never another principal's (RS-69).
+     */
+    private void makeRoom(Predicate<McpSession> among, int limit) {
+        List<McpSession> selected = sessions.values().stream().filter(among).toList();
+        if (selected.size() >= limit) {
+            selected.stream().min(Comparator.comparing(McpSession::lastUsed)).ifPresent(oldest -> sessions.remove(oldest.id()));
+        }
     }
 
     private void evictIdle() {

@@ -31,8 +31,8 @@ import java.util.regex.Pattern;
  * <p>Applying it to a run: a FAILURE that an entry matches stays a FAILURE in every report but
  * gets {@code details.expectedFailure = true} and no longer fails the run. An entry is
  * <em>stale</em>, and fails the run, when it matches nothing or when none of the checks it
- * matches failed. Entries naming a scenario that was not selected with {@code --scenario} are
- * left alone.
+ * matches failed. Entries naming a scenario that was not selected with {@code --scenario}, or
+ * only checks SKIPPED under this spec version, are left alone.
  */
 public final class ExpectedFailures {
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._/-]*");
@@ -177,6 +177,10 @@ public final class ExpectedFailures {
             return Optional.of("matches no check in scenario " + entry.scenario());
         }
         if (matched.stream().anyMatch(c -> c.status() == Status.FAILURE)) {
+            return Optional.empty();
+        }
+        if (matched.stream().allMatch(c -> c.status() == Status.SKIPPED)) {
+            // Not this spec version's checks (one file serves every version): neither excused nor stale.
             return Optional.empty();
         }
         Map<Status, Integer> statuses = new TreeMap<>();

@@ -76,5 +76,19 @@ final class ResourceUrlCheck {
         if (UrlRules.isPlainHttp(uri) && tls) {
             problems.add(KEY + " uses http:// but server.tls.* is configured; use https://");
         }
+        checkPlainHttpStaysOnLoopback(uri, tls);
+    }
+
+    /**
+     * Plain http is tolerated only because a loopback resource never leaves the machine; a
+     * {@code server.host} that listens beyond loopback would serve it (and its tokens) to the network.
+     */
+    private void checkPlainHttpStaysOnLoopback(URI uri, boolean tls) {
+        if (!UrlRules.isPlainHttp(uri) || tls) {
+            return;
+        }
+        source.value("server.host").map(String::strip).filter(host -> !UrlRules.isLoopbackHost(host))
+                .ifPresent(host -> problems.add(KEY + " uses http:// but server.host " + host
+                        + " listens beyond loopback; keep server.host on loopback or use https:// with server.tls.*"));
     }
 }

@@ -90,6 +90,16 @@ class SettingsReaderTest {
     }
 
     @Test
+    void readWhenHttpResourceButServerListensBeyondLoopbackThenRefuses() {
+        SettingsRefusedException refused = assertThrows(SettingsRefusedException.class,
+                () -> SettingsReader.read(source(Map.of("server.host", "0.0.0.0"))));
+        assertThat(refused.problems(), contains("mcp.resource uses http:// but server.host 0.0.0.0 listens beyond "
+                + "loopback; keep server.host on loopback or use https:// with server.tls.*"));
+        assertThat(SettingsReader.read(source(Map.of("server.host", "127.0.0.1"))).resourceId(),
+                is("http://127.0.0.1:8080/mcp"));
+    }
+
+    @Test
     void readWhenHttpResourceButTlsConfiguredThenRefuses() {
         SettingsRefusedException refused = assertThrows(SettingsRefusedException.class,
                 () -> SettingsReader.read(source(Map.of("server.tls.private-key.keystore.resource.path", "k.p12"))));

@@ -98,7 +98,10 @@ final class HeaderValidationScenario implements Scenario {
     private static String baselineTool(ScenarioContext ctx) {
         Response list = ctx.send(ctx.mcp().statelessRequest("tools/list", JsonValue.EMPTY_JSON_OBJECT)
                 .bearer(ctx.baselineToken().get()));
-        return PrivilegedDiscovery.callable(ctx, PrivilegedDiscovery.tools(list)).stream().findFirst().orElse("whoami");
+        // No tool known to be safe: name one that cannot exist. A compliant server refuses the
+        // mismatched Mcp-Name before any lookup, and a non-compliant one runs nothing.
+        return PrivilegedDiscovery.callable(ctx, PrivilegedDiscovery.tools(list)).stream().findFirst()
+                .orElse("conformance-suite-no-such-tool");
     }
 
     private static void expect(ScenarioContext ctx, CheckRecorder rec, CheckSpec spec, Request request, int code) {

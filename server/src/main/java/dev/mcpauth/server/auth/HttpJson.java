@@ -5,16 +5,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.mcpauth.server.http.BoundedHttp;
 
 /**
  * Fetches a small JSON object over HTTP with timeouts and a size cap, for the authorization
@@ -49,26 +47,17 @@ final class HttpJson {
     }
 
     /**
-     * The whole exchange, body included, within {@link #REQUEST_TIMEOUT} and {@link #MAX_BYTES}.
-     * The request's own timeout stops at the response headers, so a server trickling its body
-     * would otherwise hold the caller (and the key source's lock) for as long as it likes.
+     * The whole exchange, body included, within {@link #REQUEST_TIMEOUT} and {@link #MAX_BYTES}
+     * ({@link BoundedHttp}): a server trickling its body must not hold the caller (and the key
+     * source's lock) for as long as it likes.
      */
     private HttpResponse<byte[]> receive(URI uri, HttpRequest request) throws IOException {
-        CompletableFuture<HttpResponse<byte[]>> exchange =
-                client.sendAsync(request, info -> new CappedBodySubscriber(MAX_BYTES));
         try {
-            return exchange.get(REQUEST_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            exchange.cancel(true);
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while fetching " + uri, e);
-        } catch (TimeoutException e) {
-            exchange.cancel(true);
+            return BoundedHttp.send(client, request, MAX_BYTES, REQUEST_TIMEOUT);
+        } catch (HttpTimeoutException e) {
             throw new IOException(uri + " did not answer within " + REQUEST_TIMEOUT.toSeconds() + " s", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            String reason = cause instanceof IOException io && io.getMessage() != null ? io.getMessage() : String.valueOf(cause);
-            throw new IOException(uri + " answered " + reason, cause);
+        } catch (IOException e) {
+            throw new IOException(uri + " answered " + (e.getMessage() != null ? e.getMessage() : e.toString()), e);
         }
     }
 }

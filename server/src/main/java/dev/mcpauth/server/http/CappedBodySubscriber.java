@@ -1,7 +1,6 @@
-package dev.mcpauth.server.auth;
+package dev.mcpauth.server.http;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.util.List;
@@ -10,8 +9,9 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
 /**
- * A response body collected into bytes, refused as soon as it grows past {@code maxBytes}
- * (the JDK's own {@code BodyHandlers.limiting} needs Java 25; this server targets 21).
+ * A response body collected into bytes, refused with {@link BodyTooLargeException} as soon as it
+ * grows past {@code maxBytes} (the JDK's own {@code BodyHandlers.limiting} needs Java 25; this
+ * server targets 21). Used through {@link BoundedHttp}.
  */
 final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> {
 
@@ -42,7 +42,7 @@ final class CappedBodySubscriber implements HttpResponse.BodySubscriber<byte[]> 
             buffer.get(chunk);
             bytes.write(chunk, 0, chunk.length);
         }
-        if (bytes.size() > maxBytes && body.completeExceptionally(new IOException("more than " + maxBytes + " bytes"))) {
+        if (bytes.size() > maxBytes && body.completeExceptionally(new BodyTooLargeException(maxBytes))) {
             subscription.cancel();
         }
     }

@@ -212,28 +212,21 @@ final class ProtectedResourceMetadataScenario implements Scenario {
     /** Probes an issuer's metadata in MCP order; a problem description, or empty when discovered. */
     private static Optional<String> discover(ScenarioContext ctx, URI issuer, String entry, List<Response> seen) {
         List<String> tried = new ArrayList<>();
-        for (Discovery.Candidate c : Discovery.authorizationServerMetadata(issuer)) {
-            if (c.oidc() && ctx.is0618()) {
-                continue;
-            }
-            Response r = ctx.send(Request.get(c.url()).header("Accept", "application/json"));
-            seen.add(r);
-            Optional<JsonObject> m = r.status() == 200 ? JsonValues.object(r.body()) : Optional.empty();
-            if (m.isEmpty()) {
-                tried.add(c.url() + " → " + r.summary());
-                continue;
-            }
-            Optional<String> iss = JsonValues.string(m.get(), "issuer");
-            if (iss.isEmpty() || !iss.get().equals(entry)) {
-                return Optional.of(c.url() + " has issuer " + iss.map(x -> "\"" + x + "\"").orElse("(none)")
-                        + ", not \"" + entry + "\"");
-            }
-            if (c.oidc() && !m.get().containsKey("code_challenge_methods_supported")) {
-                return Optional.of(c.url() + " is OpenID Connect Discovery without code_challenge_methods_supported");
-            }
-            return Optional.empty();
+        Optional<TargetFacts.AsMetadata> found = TargetFacts.asMetadata(ctx, issuer, !ctx.is0618(), seen, tried);
+        if (found.isEmpty()) {
+            return Optional.of("no metadata for " + entry + ": " + String.join("; ", tried));
         }
-        return Optional.of("no metadata for " + entry + ": " + String.join("; ", tried));
+        Discovery.Candidate c = found.get().at();
+        JsonObject m = found.get().document();
+        Optional<String> iss = JsonValues.string(m, "issuer");
+        if (iss.isEmpty() || !iss.get().equals(entry)) {
+            return Optional.of(c.url() + " has issuer " + iss.map(x -> "\"" + x + "\"").orElse("(none)")
+                    + ", not \"" + entry + "\"");
+        }
+        if (c.oidc() && !m.containsKey("code_challenge_methods_supported")) {
+            return Optional.of(c.url() + " is OpenID Connect Discovery without code_challenge_methods_supported");
+        }
+        return Optional.empty();
     }
 
     private static void scopes(CheckRecorder rec, JsonObject doc, Response served) {

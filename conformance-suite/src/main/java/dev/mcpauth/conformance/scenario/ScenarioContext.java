@@ -7,6 +7,7 @@ import dev.mcpauth.conformance.http.RecordingHttpClient;
 import dev.mcpauth.conformance.http.Request;
 import dev.mcpauth.conformance.http.Response;
 import dev.mcpauth.conformance.run.RunOptions;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.mcpauth.conformance.token.AttackerJwks;
 import dev.mcpauth.conformance.token.Minted;
@@ -53,6 +54,7 @@ public final class ScenarioContext {
     private final Memo<Minted> baselineToken;
     private final Memo<Acceptance> acceptance;
     private final Memo<Privileged> privileged;
+    private final Memo<PublishedKey> publishedKey;
 
     /**
      * @param tokens         the token factory, when there is a source of tokens
@@ -78,6 +80,7 @@ public final class ScenarioContext {
         this.baselineToken = new Memo<>(this::makeBaselineToken);
         this.acceptance = new Memo<>(() -> TargetFacts.acceptance(this));
         this.privileged = new Memo<>(() -> PrivilegedDiscovery.discover(this));
+        this.publishedKey = new Memo<>(() -> TargetFacts.publishedKey(this));
     }
 
     public RunOptions options() {
@@ -211,7 +214,29 @@ public final class ScenarioContext {
         if (substitute.isPresent()) {
             return Minted.of(substitute.get());
         }
+        if (mutation.needs() == TokenMutation.Needs.ISSUER_PUBLIC_KEY && tokens.isPresent()
+                && !tokens.get().issuerMode()) {
+            return withPublishedKey(tokens.get(), mutation);
+        }
         return tokens.map(t -> t.mutated(mutation, baselineScope())).orElseGet(() -> Minted.unavailable(noTokensReason));
+    }
+
+    /** Operator mode: the HS256 confusion token keyed with the key the AS publishes, when it can be found. */
+    private Minted withPublishedKey(TokenFactory factory, TokenMutation mutation) {
+        PublishedKey found = publishedKey();
+        if (found.key().isEmpty()) {
+            return Minted.unavailable("\"" + mutation.description() + "\" needs the authorization server's public "
+                    + "key; without the suite's issuer it is fetched black-box (PRM → authorization_servers[0] → AS "
+                    + "metadata → jwks_uri), and that failed: " + found.problem().orElse("?")
+                    + " (or run with --issuer)");
+        }
+        return factory.hmacWithPublishedKey(mutation, found.key().get(), found.issuer().orElse(""),
+                target().toString(), baselineScope());
+    }
+
+    /** The AS's published signing key, fetched black-box once (operator mode's HS256 confusion checks). */
+    public PublishedKey publishedKey() {
+        return publishedKey.get();
     }
 
     /** What the token of {@link #mutated} is, for messages: the mutation, or the operator's token standing for it. */
@@ -277,6 +302,22 @@ public final class ScenarioContext {
      */
     public record Privileged(Optional<String> tool, Optional<String> scope, Optional<McpSession> session,
                              List<Response> trail, Optional<String> problem) {
+    }
+
+    /**
+     * A public key the authorization server publishes, found through PRM → AS metadata → JWKS.
+     *
+     * @param key     an RSA or EC public key with a {@code kid}, when found
+     * @param issuer  the AS's issuer (its metadata's {@code issuer}, else the PRM entry), when found
+     * @param jwksUri where it was found
+     * @param trail   every request made while looking
+     * @param problem why none was found
+     */
+    public record PublishedKey(Optional<JWK> key, Optional<String> issuer, Optional<URI> jwksUri, List<Response> trail,
+                               Optional<String> problem) {
+        public PublishedKey {
+            trail = List.copyOf(trail);
+        }
     }
 
     private Minted makeBaselineToken() {

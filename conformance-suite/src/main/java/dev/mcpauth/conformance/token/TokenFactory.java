@@ -7,6 +7,8 @@ import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.AsymmetricJWK;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONObjectUtils;
@@ -146,7 +148,45 @@ public final class TokenFactory {
     }
 
     private Minted hmacWithPublicKey(TokenMutation m, String scope) {
-        RSAKey pub = issuerKey.orElseThrow();
+        return hmac(m, issuerKey.orElseThrow(), goodHeader(), goodClaims(scope));
+    }
+
+    /**
+     * Operator mode: an {@link TokenMutation.Needs#ISSUER_PUBLIC_KEY} mutation keyed with a public
+     * key the authorization server publishes (found black-box through PRM → AS metadata →
+     * {@code jwks_uri}), under that key's {@code kid}. The claims are the operator token's when it
+     * is a JWT; otherwise the AS as {@code iss}, the target as {@code aud}, the baseline scope and
+     * a future {@code exp}.
+     *
+     * @param published an RSA or EC public key with a {@code kid}
+     * @param issuer    the authorization server's issuer, for a non-JWT operator token
+     * @param audience  the resource under test, for a non-JWT operator token
+     */
+    public Minted hmacWithPublishedKey(TokenMutation m, JWK published, String issuer, String audience, String scope) {
+        if (m.needs() != TokenMutation.Needs.ISSUER_PUBLIC_KEY) {
+            throw new IllegalArgumentException(m + " is not an HMAC mutation");
+        }
+        Optional<HeaderAndClaims> operator = operatorToken.flatMap(TokenFactory::parseJws);
+        Map<String, Object> h = new LinkedHashMap<>();
+        h.put("alg", "HS256");
+        h.put("typ", operator.map(hc -> hc.header().get("typ")).filter(String.class::isInstance).orElse("at+jwt"));
+        h.put("kid", published.getKeyID());
+        Map<String, Object> c = operator.map(HeaderAndClaims::claims).orElseGet(() -> {
+            Instant now = clock.instant();
+            Map<String, Object> made = new LinkedHashMap<>();
+            made.put("iss", issuer);
+            made.put("aud", audience);
+            if (!scope.isBlank()) {
+                made.put("scope", scope.trim());
+            }
+            made.put("iat", now.getEpochSecond());
+            made.put("exp", now.plus(LIFETIME).getEpochSecond());
+            return made;
+        });
+        return hmac(m, published.toPublicJWK(), h, c);
+    }
+
+    private Minted hmac(TokenMutation m, JWK pub, Map<String, Object> header, Map<String, Object> claims) {
         byte[] secret;
         try {
             secret = switch (m) {
@@ -154,9 +194,9 @@ public final class TokenFactory {
                 case HS256_PUBLIC_KEY_JWK -> pub.toJSONString().getBytes(StandardCharsets.UTF_8);
                 default -> throw new IllegalArgumentException(m + " is not an HMAC mutation");
             };
-            Map<String, Object> h = goodHeader();
+            Map<String, Object> h = new LinkedHashMap<>(header);
             h.put("alg", "HS256");
-            JWSObject jws = new JWSObject(JWSHeader.parse(h), new Payload(JSONObjectUtils.toJSONString(goodClaims(scope))));
+            JWSObject jws = new JWSObject(JWSHeader.parse(h), new Payload(JSONObjectUtils.toJSONString(claims)));
             jws.sign(new MACSigner(secret));
             return minted(jws.serialize());
         } catch (JOSEException | ParseException e) {
@@ -310,8 +350,16 @@ public final class TokenFactory {
 
     /** The public key as a PEM SubjectPublicKeyInfo, as an attacker would copy it. */
     public static String pem(RSAKey key) throws JOSEException {
+        return pem((JWK) key);
+    }
+
+    /** An RSA or EC public key as a PEM SubjectPublicKeyInfo. */
+    public static String pem(JWK key) throws JOSEException {
+        if (!(key instanceof AsymmetricJWK asymmetric)) {
+            throw new JOSEException("a " + key.getKeyType() + " key has no public-key PEM form");
+        }
         String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                .encodeToString(key.toRSAPublicKey().getEncoded());
+                .encodeToString(asymmetric.toPublicKey().getEncoded());
         return "-----BEGIN PUBLIC KEY-----\n" + b64 + "\n-----END PUBLIC KEY-----\n";
     }
 }

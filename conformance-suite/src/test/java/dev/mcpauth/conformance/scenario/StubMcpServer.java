@@ -67,6 +67,8 @@ final class StubMcpServer implements AutoCloseable {
     private final Set<StubDefect> defects;
     private final boolean sse;
     private final String origin;
+    /** The authorization server {@link StubDefect#AS_METADATA_UNREACHABLE} names: nothing listens on port 1. */
+    static final String UNREACHABLE_AS = "http://127.0.0.1:1/unreachable-as";
     private final String issuer;
     private final StubTokenValidator validator;
     private final StubSideEffects effects;
@@ -179,7 +181,8 @@ final class StubMcpServer implements AutoCloseable {
         }
         JsonArrayBuilder servers = Json.createArrayBuilder();
         if (!has(StubDefect.PRM_NO_AUTH_SERVERS)) {
-            servers.add(has(StubDefect.PRM_AS_ISSUER_MISMATCH) ? issuer + "/" : issuer);
+            servers.add(has(StubDefect.PRM_AS_ISSUER_MISMATCH) ? issuer + "/"
+                    : has(StubDefect.AS_METADATA_UNREACHABLE) ? UNREACHABLE_AS : issuer);
         }
         JsonObjectBuilder doc = Json.createObjectBuilder()
                 .add("resource", has(StubDefect.PRM_RESOURCE_TRAILING_SLASH) ? resource() + "/" : resource())

@@ -46,6 +46,15 @@ public class AuthDecisionLog {
                 + " reason=" + safe(Optional.of(d.reason()));
     }
 
+    /**
+     * {@code value} reduced to {@code [A-Za-z0-9._:/@+-]} (anything else becomes {@code _}),
+     * at most 64 characters, {@code -} when empty: safe to put in one log line whatever its
+     * source. Also used for values from other servers' documents ({@link IssuerMetadataDiscovery}).
+     */
+    static String safe(String value) {
+        return safe(Optional.ofNullable(value));
+    }
+
     private static String safe(Optional<String> value) {
         String text = value.filter(v -> !v.isEmpty()).orElse("-").replaceAll("[^A-Za-z0-9._:/@+-]", "_");
         return text.length() > MAX_VALUE_LENGTH ? text.substring(0, MAX_VALUE_LENGTH) + "..." : text;

@@ -60,7 +60,11 @@ final class IssuerMetadataDiscovery {
 
     private Optional<URI> jwksUriFrom(Map<String, Object> metadata, URI source) {
         if (!issuer.equals(metadata.get("issuer"))) {
-            LOGGER.warning(() -> source + " names issuer " + metadata.get("issuer") + ", expected " + issuer);
+            // the value comes from another server: reduced to a safe character set, so a line
+            // break in it cannot forge log lines
+            Object named = metadata.get("issuer");
+            LOGGER.warning(() -> source + " names issuer " + AuthDecisionLog.safe(named == null ? null : named.toString())
+                    + ", expected " + issuer);
             return Optional.empty();
         }
         if (!(metadata.get("jwks_uri") instanceof String text)) {

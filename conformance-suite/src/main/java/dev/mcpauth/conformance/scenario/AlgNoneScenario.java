@@ -4,7 +4,6 @@ import dev.mcpauth.conformance.check.Level;
 import dev.mcpauth.conformance.token.TokenMutation;
 
 import java.util.List;
-import java.util.Optional;
 
 /** Unsigned tokens ({@code alg: none} in any spelling) are refused. */
 final class AlgNoneScenario implements Scenario {
@@ -36,9 +35,7 @@ final class AlgNoneScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        Optional<String> gate = ctx.tokenGate();
-        if (gate.isPresent()) {
-            rec.untestableRest(gate.get());
+        if (rec.stoppedBy(ctx.tokenGate())) {
             return;
         }
         Verdicts.rejectMutation(ctx, rec, LOWER, TokenMutation.ALG_NONE, Verdicts.ONLY_401);

@@ -72,9 +72,7 @@ final class BadSignatureScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        Optional<String> gate = ctx.tokenGate();
-        if (gate.isPresent()) {
-            rec.untestableRest(gate.get());
+        if (rec.stoppedBy(ctx.tokenGate())) {
             return;
         }
         Optional<Response> flipped = Verdicts.rejectMutation(ctx, rec, FLIPPED, TokenMutation.FLIPPED_SIGNATURE,

@@ -133,6 +133,17 @@ public final class CheckRecorder {
                 responses);
     }
 
+    /**
+     * Stops a scenario whose prerequisite is missing: when {@code reason} holds why (for example
+     * {@code ScenarioContext.tokenGate()}), every check not yet recorded becomes untestable.
+     *
+     * @return true when the scenario must stop
+     */
+    public boolean stoppedBy(Optional<String> reason) {
+        reason.ifPresent(this::untestableRest);
+        return reason.isPresent();
+    }
+
     /** Marks every declared check not yet recorded as untestable (or SKIPPED when it does not apply). */
     public void untestableRest(String why) {
         untestableRest(why, List.of());

@@ -66,9 +66,7 @@ final class ExpiredTokenScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        Optional<String> gate = ctx.tokenGate();
-        if (gate.isPresent()) {
-            rec.untestableRest(gate.get());
+        if (rec.stoppedBy(ctx.tokenGate())) {
             return;
         }
         Optional<Response> r = Verdicts.rejectMutation(ctx, rec, STATUS, TokenMutation.EXPIRED, Verdicts.ONLY_401);

@@ -67,9 +67,7 @@ final class HeaderValidationScenario implements Scenario {
             rec.skipRest("applies from 2026-07-28; this run checks " + ctx.specVersion());
             return;
         }
-        Optional<String> gate = ctx.tokenGate();
-        if (gate.isPresent()) {
-            rec.untestableRest(gate.get());
+        if (rec.stoppedBy(ctx.tokenGate())) {
             return;
         }
         String token = ctx.baselineToken().get();

@@ -70,9 +70,7 @@ final class NonJwtTokenScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        Optional<String> gate = ctx.tokenGate();
-        if (gate.isPresent()) {
-            rec.untestableRest(gate.get());
+        if (rec.stoppedBy(ctx.tokenGate())) {
             return;
         }
         Optional<Response> random = Verdicts.rejectMutation(ctx, rec, RANDOM, TokenMutation.RANDOM_OPAQUE, Verdicts.ONLY_401);

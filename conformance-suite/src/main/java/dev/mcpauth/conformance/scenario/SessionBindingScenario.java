@@ -9,7 +9,6 @@ import dev.mcpauth.conformance.token.Minted;
 import dev.mcpauth.conformance.token.TokenMutation;
 
 import java.util.List;
-import java.util.Optional;
 
 import static dev.mcpauth.conformance.scenario.Verdicts.details;
 
@@ -48,9 +47,7 @@ final class SessionBindingScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        Optional<String> gate = ctx.tokenGate();
-        if (gate.isPresent()) {
-            rec.untestableRest(gate.get());
+        if (rec.stoppedBy(ctx.tokenGate())) {
             return;
         }
         McpSession session = ctx.acceptance().session().orElseThrow();

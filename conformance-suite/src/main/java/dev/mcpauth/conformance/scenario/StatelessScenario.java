@@ -73,9 +73,7 @@ final class StatelessScenario implements Scenario {
         rec.verdict(DISCOVER_TOKEN, anonymous.status() == 401 && anonymous.challenges().bearer().isPresent(),
                 "server/discover without a token answered " + Verdicts.describe(anonymous), details(),
                 List.of(anonymous));
-        Optional<String> gate = ctx.tokenGate();
-        if (gate.isPresent()) {
-            rec.untestableRest(gate.get());
+        if (rec.stoppedBy(ctx.tokenGate())) {
             return;
         }
         String token = ctx.baselineToken().get();

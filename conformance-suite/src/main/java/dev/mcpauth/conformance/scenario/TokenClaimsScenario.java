@@ -7,7 +7,6 @@ import dev.mcpauth.conformance.token.Minted;
 import dev.mcpauth.conformance.token.TokenMutation;
 
 import java.util.List;
-import java.util.Optional;
 
 import static dev.mcpauth.conformance.scenario.Verdicts.details;
 
@@ -84,9 +83,7 @@ final class TokenClaimsScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        Optional<String> gate = ctx.tokenGate();
-        if (gate.isPresent()) {
-            rec.untestableRest(gate.get());
+        if (rec.stoppedBy(ctx.tokenGate())) {
             return;
         }
         Verdicts.rejectMutation(ctx, rec, NBF, TokenMutation.FUTURE_NBF, Verdicts.ONLY_401);

@@ -6,7 +6,6 @@ import dev.mcpauth.conformance.http.McpSession;
 import dev.mcpauth.conformance.http.Response;
 
 import java.util.List;
-import java.util.Optional;
 
 import static dev.mcpauth.conformance.scenario.Verdicts.details;
 
@@ -62,9 +61,7 @@ final class TransportSecurityScenario implements Scenario {
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
         anonymous(ctx, rec);
-        Optional<String> gate = ctx.tokenGate();
-        if (gate.isPresent()) {
-            rec.untestableRest(gate.get());
+        if (rec.stoppedBy(ctx.tokenGate())) {
             return;
         }
         String token = ctx.baselineToken().get();

@@ -66,9 +66,7 @@ final class WrongAudienceScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        Optional<String> gate = ctx.tokenGate();
-        if (gate.isPresent()) {
-            rec.untestableRest(gate.get());
+        if (rec.stoppedBy(ctx.tokenGate())) {
             return;
         }
         Optional<Response> r = Verdicts.rejectMutation(ctx, rec, STATUS, TokenMutation.WRONG_AUDIENCE, Verdicts.ONLY_401);

@@ -4,7 +4,6 @@ import dev.mcpauth.conformance.check.Level;
 import dev.mcpauth.conformance.token.TokenMutation;
 
 import java.util.List;
-import java.util.Optional;
 
 /** {@code iss} must equal the trusted issuer exactly, even when the key is right. */
 final class WrongIssuerScenario implements Scenario {
@@ -36,9 +35,7 @@ final class WrongIssuerScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        Optional<String> gate = ctx.tokenGate();
-        if (gate.isPresent()) {
-            rec.untestableRest(gate.get());
+        if (rec.stoppedBy(ctx.tokenGate())) {
             return;
         }
         Verdicts.rejectMutation(ctx, rec, OTHER, TokenMutation.WRONG_ISSUER, Verdicts.ONLY_401);

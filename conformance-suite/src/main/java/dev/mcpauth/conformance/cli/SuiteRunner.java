@@ -1,6 +1,6 @@
 package dev.mcpauth.conformance.cli;
 
-import dev.mcpauth.conformance.check.RunResult;
+import dev.mcpauth.conformance.result.RunResult;
 import dev.mcpauth.conformance.run.ProgressListener;
 import dev.mcpauth.conformance.run.RunOptions;
 

@@ -1,5 +1,7 @@
 package dev.mcpauth.conformance.report;
 
+import dev.mcpauth.conformance.spec.SpecVersion;
+
 import java.util.Objects;
 import java.util.Optional;
 
@@ -42,11 +44,11 @@ public record ChecklistRow(String id,
     }
 
     /** True when the row applies to the given spec version, e.g. {@code 2025-06-18}. */
-    public boolean appliesTo(String specVersion) {
+    public boolean appliesTo(SpecVersion specVersion) {
         if (versions.equals("all")) {
             return true;
         }
-        return first(versions).compareTo(specVersion) <= 0 && specVersion.compareTo(last(versions)) <= 0;
+        return first(versions).compareTo(specVersion.label()) <= 0 && specVersion.label().compareTo(last(versions)) <= 0;
     }
 
     /** The versions in words: "all versions", "2025-06-18 and later", "2025-03-26 only", "2025-03-26 to 2025-11-25". */

@@ -1,8 +1,10 @@
 package dev.mcpauth.conformance.report;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.RunResult;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.SpecVersion;
+
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.RunResult;
+import dev.mcpauth.conformance.result.Status;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,7 +46,7 @@ public final class CoverageMatrix {
         }
 
         /** Verdict text, e.g. "FAILURE", "FAILURE (expected)", "not covered". */
-        public String label(String specVersion) {
+        public String label(SpecVersion specVersion) {
             return switch (state) {
                 case NOT_COVERED -> "not covered";
                 case NOT_APPLICABLE -> "not applicable to " + specVersion;
@@ -78,11 +80,11 @@ public final class CoverageMatrix {
         }
     }
 
-    private final String specVersion;
+    private final SpecVersion specVersion;
     private final List<RowCoverage> rows;
     private final Map<String, List<CheckResult>> unknownRows;
 
-    private CoverageMatrix(String specVersion, List<RowCoverage> rows, Map<String, List<CheckResult>> unknownRows) {
+    private CoverageMatrix(SpecVersion specVersion, List<RowCoverage> rows, Map<String, List<CheckResult>> unknownRows) {
         this.specVersion = specVersion;
         this.rows = List.copyOf(rows);
         this.unknownRows = unknownRows;
@@ -115,7 +117,7 @@ public final class CoverageMatrix {
         return new CoverageMatrix(run.specVersion(), rows, java.util.Collections.unmodifiableMap(byRow));
     }
 
-    public String specVersion() {
+    public SpecVersion specVersion() {
         return specVersion;
     }
 

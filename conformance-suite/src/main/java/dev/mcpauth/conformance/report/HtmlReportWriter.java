@@ -1,11 +1,11 @@
 package dev.mcpauth.conformance.report;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.Exchange;
-import dev.mcpauth.conformance.check.RunResult;
-import dev.mcpauth.conformance.check.ScenarioResult;
-import dev.mcpauth.conformance.check.SpecReference;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.Exchange;
+import dev.mcpauth.conformance.result.RunResult;
+import dev.mcpauth.conformance.result.ScenarioResult;
+import dev.mcpauth.conformance.spec.SpecReference;
+import dev.mcpauth.conformance.result.Status;
 
 import java.util.Comparator;
 import java.util.List;
@@ -76,7 +76,7 @@ public final class HtmlReportWriter {
     private void summary(RunResult run) {
         html.append("<h2 id=\"summary\">Summary</h2>\n<table class=\"meta\">\n");
         metaRow("Target", "<code>" + e(run.target()) + "</code>");
-        metaRow("Spec version", e(run.specVersion()));
+        metaRow("Spec version", e(run.specVersion().label()));
         metaRow("Suite version", e(run.suiteVersion()));
         metaRow("Started", e(run.startedAt().toString()));
         metaRow("Duration", e(Format.seconds(run.duration())));

@@ -1,7 +1,7 @@
 package dev.mcpauth.conformance.run;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.ScenarioResult;
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.ScenarioResult;
 
 /** Told about progress while a run goes on; the CLI prints it to the console. */
 public interface ProgressListener {

@@ -1,5 +1,7 @@
 package dev.mcpauth.conformance.report;
 
+import dev.mcpauth.conformance.spec.SpecVersion;
+
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -42,13 +44,13 @@ class ChecklistCatalogueTest {
     @Test
     void versionsDecideWhichSpecVersionsARowAppliesTo() {
         ChecklistCatalogue catalogue = ChecklistCatalogue.bundled();
-        assertThat(catalogue.row("RS-17").orElseThrow().appliesTo("2025-06-18")).isTrue();
-        assertThat(catalogue.row("RS-12").orElseThrow().appliesTo("2025-06-18")).isFalse();
-        assertThat(catalogue.row("RS-12").orElseThrow().appliesTo("2025-11-25")).isTrue();
-        assertThat(catalogue.row("RS-15").orElseThrow().appliesTo("2025-11-25")).isFalse();
-        assertThat(catalogue.row("RS-65").orElseThrow().appliesTo("2025-11-25")).isFalse();
-        assertThat(catalogue.row("RS-69").orElseThrow().appliesTo("2025-11-25")).isTrue();
-        assertThat(catalogue.row("RS-69").orElseThrow().appliesTo("2026-07-28")).isFalse();
+        assertThat(catalogue.row("RS-17").orElseThrow().appliesTo(SpecVersion.V2025_06_18)).isTrue();
+        assertThat(catalogue.row("RS-12").orElseThrow().appliesTo(SpecVersion.V2025_06_18)).isFalse();
+        assertThat(catalogue.row("RS-12").orElseThrow().appliesTo(SpecVersion.V2025_11_25)).isTrue();
+        assertThat(catalogue.row("RS-15").orElseThrow().appliesTo(SpecVersion.V2025_11_25)).isFalse();
+        assertThat(catalogue.row("RS-65").orElseThrow().appliesTo(SpecVersion.V2025_11_25)).isFalse();
+        assertThat(catalogue.row("RS-69").orElseThrow().appliesTo(SpecVersion.V2025_11_25)).isTrue();
+        assertThat(catalogue.row("RS-69").orElseThrow().appliesTo(SpecVersion.V2026_07_28)).isFalse();
         assertThat(catalogue.row("RS-69").orElseThrow().versionsLabel()).isEqualTo("2025-03-26 to 2025-11-25");
         assertThat(catalogue.row("RS-01").orElseThrow().versionsLabel()).isEqualTo("2025-06-18 and later");
     }

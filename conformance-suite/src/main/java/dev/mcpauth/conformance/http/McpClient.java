@@ -64,7 +64,7 @@ public final class McpClient {
      * The request every "is this credential accepted?" check sends, with no credentials:
      * {@code initialize} up to 2025-11-25; from 2026-07-28, which has no handshake,
      * {@code tools/list} (whether {@code server/discover} needs a token is not stated,
-     * checklist §4, while every tool method does).
+     * docs/rs-checklist.md, policy P-09, while every tool method does).
      */
     public Request probeRequest() {
         return stateless() ? statelessRequest("tools/list", JsonValue.EMPTY_JSON_OBJECT) : initializeRequest();

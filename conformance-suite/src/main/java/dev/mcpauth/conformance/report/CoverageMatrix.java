@@ -1,5 +1,9 @@
 package dev.mcpauth.conformance.report;
 
+import dev.mcpauth.conformance.spec.ChecklistRow;
+
+import dev.mcpauth.conformance.spec.Checklist;
+
 import dev.mcpauth.conformance.spec.SpecVersion;
 
 import dev.mcpauth.conformance.result.CheckResult;
@@ -90,7 +94,7 @@ public final class CoverageMatrix {
         this.unknownRows = unknownRows;
     }
 
-    public static CoverageMatrix of(RunResult run, ChecklistCatalogue catalogue) {
+    public static CoverageMatrix of(RunResult run, Checklist catalogue) {
         Map<String, List<CheckResult>> byRow = new LinkedHashMap<>();
         for (CheckResult check : run.checks()) {
             for (String row : check.rows()) {
@@ -108,7 +112,7 @@ public final class CoverageMatrix {
                 rows.add(new RowCoverage(row, State.COVERED, checks));
             } else if (!row.appliesTo(run.specVersion())) {
                 rows.add(new RowCoverage(row, State.NOT_APPLICABLE, List.of()));
-            } else if (row.notTestable().isPresent()) {
+            } else if (row.untestable().isPresent()) {
                 rows.add(new RowCoverage(row, State.NOT_TESTABLE, List.of()));
             } else {
                 rows.add(new RowCoverage(row, State.NOT_COVERED, List.of()));

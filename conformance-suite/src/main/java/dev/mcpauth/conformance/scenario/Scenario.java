@@ -1,5 +1,7 @@
 package dev.mcpauth.conformance.scenario;
 
+import dev.mcpauth.conformance.spec.Checklist;
+
 import dev.mcpauth.conformance.spec.SpecVersion;
 import dev.mcpauth.conformance.spec.CheckSpec;
 import java.util.List;

@@ -1,5 +1,9 @@
 package dev.mcpauth.conformance.report;
 
+import dev.mcpauth.conformance.spec.ChecklistRow;
+
+import dev.mcpauth.conformance.spec.Checklist;
+
 import dev.mcpauth.conformance.spec.SpecVersion;
 
 import dev.mcpauth.conformance.result.CheckResult;
@@ -20,7 +24,7 @@ import static dev.mcpauth.conformance.report.CoverageMatrix.State.NOT_TESTABLE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class CoverageMatrixTest {
-    private static final ChecklistCatalogue CATALOGUE = ChecklistCatalogue.bundled();
+    private static final Checklist CATALOGUE = Checklist.bundled();
 
     private static CheckResult check(String id, Status status, String... rows) {
         return ReportFixtures.check("s", id, id, List.of(rows), Level.MUST, status, 0, Map.of(), null, false, List.of());

@@ -4,8 +4,8 @@ import dev.mcpauth.conformance.spec.SpecVersion;
 import dev.mcpauth.conformance.result.RunResult;
 import dev.mcpauth.conformance.report.ReportWriter;
 import dev.mcpauth.conformance.report.RunOutcome;
-import dev.mcpauth.conformance.run.OperatorTokens;
-import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.options.OperatorTokens;
+import dev.mcpauth.conformance.options.RunOptions;
 
 import java.io.IOException;
 import java.io.PrintStream;

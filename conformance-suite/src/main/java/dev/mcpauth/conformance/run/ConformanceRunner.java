@@ -1,5 +1,9 @@
 package dev.mcpauth.conformance.run;
 
+import dev.mcpauth.conformance.options.ExtraOptions;
+
+import dev.mcpauth.conformance.options.RunOptions;
+
 import dev.mcpauth.conformance.spec.SpecVersion;
 import dev.mcpauth.conformance.result.CheckResult;
 import dev.mcpauth.conformance.result.RunResult;

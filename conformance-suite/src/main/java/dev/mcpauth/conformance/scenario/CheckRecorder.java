@@ -7,7 +7,6 @@ import dev.mcpauth.conformance.result.Exchange;
 import dev.mcpauth.conformance.spec.Level;
 import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.http.Response;
-import dev.mcpauth.conformance.run.ProgressListener;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -30,13 +29,13 @@ public final class CheckRecorder {
     private final Map<String, CheckSpec> declared = new LinkedHashMap<>();
     private final SpecVersion specVersion;
     private final Clock clock;
-    private final ProgressListener progress;
+    private final CheckListener listener;
     private final Map<String, CheckResult> results = new LinkedHashMap<>();
     private final UnaryOperator<String> redact;
 
     public CheckRecorder(String scenarioId, List<CheckSpec> declared, SpecVersion specVersion, Clock clock,
-                         ProgressListener progress) {
-        this(scenarioId, declared, specVersion, clock, progress, UnaryOperator.identity());
+                         CheckListener listener) {
+        this(scenarioId, declared, specVersion, clock, listener, UnaryOperator.identity());
     }
 
     /**
@@ -44,7 +43,7 @@ public final class CheckRecorder {
      *               recorded: messages quote what the server sent, and that may hold a token
      */
     public CheckRecorder(String scenarioId, List<CheckSpec> declared, SpecVersion specVersion, Clock clock,
-                         ProgressListener progress, UnaryOperator<String> redact) {
+                         CheckListener listener, UnaryOperator<String> redact) {
         this.redact = Objects.requireNonNull(redact, "redact");
         this.scenarioId = Objects.requireNonNull(scenarioId, "scenarioId");
         declared.forEach(c -> {
@@ -54,7 +53,7 @@ public final class CheckRecorder {
         });
         this.specVersion = Objects.requireNonNull(specVersion, "specVersion");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.progress = Objects.requireNonNull(progress, "progress");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
     public SpecVersion specVersion() {
@@ -193,7 +192,7 @@ public final class CheckRecorder {
                 level, status, clock.instant(), spec.references(specVersion), d, message.map(redact),
                 untestable, exchanges);
         results.put(spec.id(), result);
-        progress.checkFinished(result);
+        listener.checkFinished(result);
     }
 
     /** A detail value with every string in it redacted (lists included). */

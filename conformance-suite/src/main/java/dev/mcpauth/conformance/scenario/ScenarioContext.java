@@ -7,7 +7,7 @@ import dev.mcpauth.conformance.http.McpSession;
 import dev.mcpauth.conformance.http.RecordingHttpClient;
 import dev.mcpauth.conformance.http.Request;
 import dev.mcpauth.conformance.http.Response;
-import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.options.RunOptions;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.mcpauth.conformance.token.AttackerJwks;

@@ -4,7 +4,7 @@ import dev.mcpauth.conformance.spec.CheckSpec;
 
 import dev.mcpauth.conformance.spec.Level;
 import dev.mcpauth.conformance.http.Response;
-import dev.mcpauth.conformance.run.TypProfile;
+import dev.mcpauth.conformance.options.TypProfile;
 import dev.mcpauth.conformance.token.Minted;
 import dev.mcpauth.conformance.token.TokenMutation;
 

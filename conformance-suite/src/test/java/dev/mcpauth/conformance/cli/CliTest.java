@@ -7,7 +7,7 @@ import dev.mcpauth.conformance.result.RunResult;
 import dev.mcpauth.conformance.result.ScenarioResult;
 import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.report.ReportFixtures;
-import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.options.RunOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

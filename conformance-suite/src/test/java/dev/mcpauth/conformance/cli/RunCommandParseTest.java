@@ -2,7 +2,7 @@ package dev.mcpauth.conformance.cli;
 
 import dev.mcpauth.conformance.spec.SpecVersion;
 
-import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.options.RunOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -9,7 +9,7 @@ import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.issuer.IssuerClient;
 import dev.mcpauth.conformance.run.ConformanceRunner;
 import dev.mcpauth.conformance.run.ProgressListener;
-import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.options.RunOptions;
 import dev.mcpauth.conformance.token.AttackerJwks;
 import dev.mcpauth.conformance.token.TokenFactory;
 import org.junit.jupiter.api.Test;

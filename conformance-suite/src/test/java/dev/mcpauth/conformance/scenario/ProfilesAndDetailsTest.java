@@ -8,8 +8,8 @@ import dev.mcpauth.conformance.result.CheckResult;
 import dev.mcpauth.conformance.spec.Level;
 import dev.mcpauth.conformance.result.RunResult;
 import dev.mcpauth.conformance.result.Status;
-import dev.mcpauth.conformance.run.RunOptions;
-import dev.mcpauth.conformance.run.TypProfile;
+import dev.mcpauth.conformance.options.RunOptions;
+import dev.mcpauth.conformance.options.TypProfile;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -12,7 +12,7 @@ import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.issuer.IssuerClient;
 import dev.mcpauth.conformance.run.ConformanceRunner;
 import dev.mcpauth.conformance.run.ProgressListener;
-import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.options.RunOptions;
 import dev.mcpauth.conformance.token.AttackerJwks;
 import dev.mcpauth.conformance.token.TokenFactory;
 import org.junit.jupiter.api.Test;
@@ -134,7 +134,7 @@ class RunnerTest {
             RunOptions base = options(stub.target(), Optional.empty(),
                     Optional.of(factory.good(StubMcpServer.BASELINE).get()),
                     List.of("session-binding", "wrong-audience"));
-            RunOptions o = base.withExtras(base.extras().withOtherTokens(new dev.mcpauth.conformance.run.OperatorTokens(
+            RunOptions o = base.withExtras(base.extras().withOtherTokens(new dev.mcpauth.conformance.options.OperatorTokens(
                     Optional.of(factory.mutated(dev.mcpauth.conformance.token.TokenMutation.OTHER_SUBJECT,
                             StubMcpServer.BASELINE).get()),
                     Optional.of(factory.mutated(dev.mcpauth.conformance.token.TokenMutation.WRONG_AUDIENCE,

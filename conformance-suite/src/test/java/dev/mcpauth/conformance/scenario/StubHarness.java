@@ -6,9 +6,9 @@ import dev.mcpauth.conformance.result.CheckResult;
 import dev.mcpauth.conformance.result.RunResult;
 import dev.mcpauth.conformance.issuer.TestIssuer;
 import dev.mcpauth.conformance.run.ConformanceRunner;
-import dev.mcpauth.conformance.run.ExtraOptions;
+import dev.mcpauth.conformance.options.ExtraOptions;
 import dev.mcpauth.conformance.run.ProgressListener;
-import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.options.RunOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -9,7 +9,7 @@ import dev.mcpauth.conformance.result.RunResult;
 import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.run.ConformanceRunner;
 import dev.mcpauth.conformance.run.ProgressListener;
-import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.options.RunOptions;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;

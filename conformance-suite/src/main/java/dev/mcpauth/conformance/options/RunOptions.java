@@ -1,4 +1,4 @@
-package dev.mcpauth.conformance.run;
+package dev.mcpauth.conformance.options;
 
 import dev.mcpauth.conformance.spec.SpecVersion;
 import java.net.URI;
@@ -8,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one conformance run is asked to do; built by the CLI, consumed by {@link ConformanceRunner}.
+ * What one conformance run is asked to do; built by the CLI, consumed by {@code run.ConformanceRunner}.
  *
  * @param target           the MCP endpoint URL under test (also the expected canonical resource)
  * @param issuer           base URL of an already running suite test issuer that the target trusts;

@@ -1,4 +1,4 @@
-package dev.mcpauth.conformance.run;
+package dev.mcpauth.conformance.options;
 
 /**
  * How strictly the JWT {@code typ} header is judged (docs/rs-checklist.md, policy P-04: MCP never requires RFC 9068,

@@ -1,4 +1,4 @@
-package dev.mcpauth.server.mcp;
+package dev.mcpauth.server.edge;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 

@@ -143,4 +143,19 @@ class LoadAgainstStubTest {
                 .hasLineCount(1);
         assertThat(dir).isEmptyDirectory();
     }
+
+    @Test
+    void deadIssuerIsOneLineAndExitTwo() throws IOException {
+        int port = StubHarness.freePort();
+        try (StubMcpServer stub = StubMcpServer.start(StubHarness.issuer().issuerUrl(), Set.of(), StubSetup.plain(false))) {
+            int code = new LoadCommand(new PrintStream(out), new PrintStream(err, true, StandardCharsets.UTF_8),
+                    Clock.systemUTC()).execute(List.of("--target", stub.target().toString(),
+                    "--trust-cert", StubTls.get().certificate().toString(),
+                    "--issuer", "http://127.0.0.1:" + port, "--out", dir.toString()));
+            assertThat(code).isEqualTo(2);
+            assertThat(err.toString()).startsWith("error: load: cannot use the issuer http://127.0.0.1:" + port + ": ")
+                    .hasLineCount(1);
+            assertThat(dir).isEmptyDirectory();
+        }
+    }
 }

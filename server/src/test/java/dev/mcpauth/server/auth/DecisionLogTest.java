@@ -88,16 +88,23 @@ class DecisionLogTest {
         private final List<String> lines = new ArrayList<>();
         private final SimpleFormatter formatter = new SimpleFormatter();
 
+        private final Logger decisions = Logger.getLogger(AuthDecisionLog.LOGGER_NAME);
+        private Level decisionsLevel;
+
+        /** Also lowers the decision log to FINE, so allowed decisions are written and checked too. */
         static Capture start() {
             Capture capture = new Capture();
             Logger root = Logger.getLogger("");
             capture.setLevel(Level.ALL);
+            capture.decisionsLevel = capture.decisions.getLevel();
+            capture.decisions.setLevel(Level.FINE);
             root.addHandler(capture);
             return capture;
         }
 
         void stop() {
             Logger.getLogger("").removeHandler(this);
+            decisions.setLevel(decisionsLevel);
         }
 
         synchronized List<String> lines() {

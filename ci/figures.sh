@@ -124,7 +124,7 @@ fi
 interop_rows=$(sed -n '/^| | |$/,/^$/p' "$interop_src" 2>/dev/null | sed '1,2d; /^$/d')
 
 jdk=$("$JAVA_HOME/bin/java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.runtime.version = //p')
-mvn_version=$(mvn -B -v 2>/dev/null | sed -n 's/^Apache Maven \([0-9.]*\).*/\1/p')
+mvn_version=$(mvn -B -v 2>/dev/null | sed 's/\x1b\[[0-9;]*m//g' | sed -n 's/^Apache Maven \([0-9.]*\).*/\1/p')
 mkdir -p "$(dirname "$out")"
 cat > "$out" <<EOF
 # Measured figures: $(date -u +%F)

@@ -12,6 +12,7 @@ final class Usage {
               run        run the scenarios against a server and write the reports
               issuer     run the suite's test authorization server on its own
               list       print the scenario ids and titles
+              checklist  print the checklist rows (--markdown: the whole docs/rs-checklist.md)
               free-port  print a free TCP port on the loopback interface
               load       measure a server under load and count its wrong auth decisions
               help       print this text (also --help, -h)

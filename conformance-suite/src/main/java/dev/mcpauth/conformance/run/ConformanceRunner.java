@@ -1,8 +1,13 @@
 package dev.mcpauth.conformance.run;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.RunResult;
-import dev.mcpauth.conformance.check.ScenarioResult;
+import dev.mcpauth.conformance.options.ExtraOptions;
+
+import dev.mcpauth.conformance.options.RunOptions;
+
+import dev.mcpauth.conformance.spec.SpecVersion;
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.RunResult;
+import dev.mcpauth.conformance.result.ScenarioResult;
 import dev.mcpauth.conformance.greybox.UpstreamMock;
 import dev.mcpauth.conformance.http.RecordingHttpClient;
 import dev.mcpauth.conformance.http.TrustedCertificates;
@@ -112,13 +117,13 @@ public final class ConformanceRunner {
         }
     }
 
-    private static ScenarioResult runOne(Scenario scenario, ScenarioContext ctx, String specVersion, Clock clock,
+    private static ScenarioResult runOne(Scenario scenario, ScenarioContext ctx, SpecVersion specVersion, Clock clock,
                                          ProgressListener progress, Optional<String> unreachable) {
         progress.scenarioStarted(scenario.id(), scenario.title());
         CheckRecorder rec = new CheckRecorder(scenario.id(), scenario.checks(), specVersion, clock, progress,
                 ctx.http().redactor()::redact);
         if (!scenario.specVersions().contains(specVersion)) {
-            rec.skipRest("the scenario applies to " + String.join(", ", scenario.specVersions()) + ", not " + specVersion);
+            rec.skipRest("the scenario applies to " + String.join(", ", scenario.specVersions().stream().map(SpecVersion::label).toList()) + ", not " + specVersion);
         } else if (unreachable.isPresent()) {
             rec.untestableRest(unreachable.get());
         } else {

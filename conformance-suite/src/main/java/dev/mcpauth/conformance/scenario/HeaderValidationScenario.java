@@ -1,6 +1,8 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.Level;
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.spec.Level;
 import dev.mcpauth.conformance.http.McpClient;
 import dev.mcpauth.conformance.http.Request;
 import dev.mcpauth.conformance.http.Response;
@@ -27,7 +29,7 @@ final class HeaderValidationScenario implements Scenario {
         return CheckSpec.of("header-validation-" + suffix, Level.MUST, name,
                 "With a good token, " + what + " gets 400 Bad Request with JSON-RPC error -32020 (HeaderMismatch): "
                         + "servers MUST reject requests whose headers are missing or do not match the body. (Which of "
-                        + "several defects is reported first is not specified, checklist §4, so only this one is present.)",
+                        + "several defects is reported first is not specified, docs/rs-checklist.md, policy P-03, so only this one is present.)",
                 List.of("RS-68"), "MCP-transports#server-validation").from2607();
     }
 

@@ -1,7 +1,9 @@
 package dev.mcpauth.conformance.scenario;
 
+import dev.mcpauth.conformance.spec.CheckSpec;
+
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.mcpauth.conformance.check.Level;
+import dev.mcpauth.conformance.spec.Level;
 import dev.mcpauth.conformance.http.Response;
 import dev.mcpauth.conformance.issuer.IssuerClient;
 import dev.mcpauth.conformance.token.JwsSigner.SigningException;

@@ -1,7 +1,9 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.Level;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.spec.Level;
+import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.http.Request;
 import dev.mcpauth.conformance.http.Response;
 import dev.mcpauth.conformance.token.Minted;
@@ -34,8 +36,8 @@ final class MalformedCredentialsScenario implements Scenario {
             List.of("RS-28"), "RFC6750-2.1", "RFC9110-11.6.2");
     static final CheckSpec EMPTY = CheckSpec.of("malformed-credentials-empty-bearer", Level.MUST,
             "Bearer without a token is refused",
-            "Authorization: Bearer, and Bearer followed by a space, each get 400 invalid_request or 401 (checklist "
-                    + "§4 accepts both), never 2xx or 5xx.",
+            "Authorization: Bearer, and Bearer followed by a space, each get 400 invalid_request or 401 (docs/rs-checklist.md, "
+                    + "policy P-01, accepts both), never 2xx or 5xx.",
             List.of("RS-29"), "RFC6750-2.1", "OAUTH21-5.3.2");
     static final CheckSpec SPACE_INSIDE = CheckSpec.of("malformed-credentials-space-inside", Level.MUST,
             "A token with a space inside is refused",

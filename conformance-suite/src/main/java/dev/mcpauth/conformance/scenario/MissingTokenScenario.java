@@ -1,7 +1,9 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.Level;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.spec.Level;
+import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.http.Challenge;
 import dev.mcpauth.conformance.http.JsonValues;
 import dev.mcpauth.conformance.http.Request;
@@ -19,8 +21,8 @@ import static dev.mcpauth.conformance.scenario.Verdicts.details;
 final class MissingTokenScenario implements Scenario {
     static final CheckSpec STATUS = CheckSpec.of("missing-token-status-401", Level.MUST,
             "No token gets 401",
-            "POST initialize (2026-07-28: tools/list with the stateless headers and _meta; checklist §4 leaves "
-                    + "auth on server/discover open) without Authorization must get 401 Unauthorized.",
+            "POST initialize (2026-07-28: tools/list with the stateless headers and _meta; docs/rs-checklist.md, "
+                    + "policy P-09 leaves auth on server/discover open) without Authorization must get 401 Unauthorized.",
             List.of("RS-17"), "MCP-authorization#error-handling", "OAUTH21-5.3", "RFC9110-15.5.2");
     static final CheckSpec CHALLENGE = CheckSpec.of("missing-token-bearer-challenge", Level.MUST,
             "The 401 carries a Bearer challenge",

@@ -1,7 +1,9 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.Level;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.spec.Level;
+import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.http.JsonValues;
 import dev.mcpauth.conformance.http.Request;
 import dev.mcpauth.conformance.http.Response;
@@ -79,7 +81,7 @@ final class ProtectedResourceMetadataScenario implements Scenario {
     static final CheckSpec ROOT = CheckSpec.of("prm-root-consistent", Level.MUST,
             "A root PRM does not contradict the path-inserted one",
             "If a PRM is served at the root well-known URL, its resource is the origin (RFC 9728 §3.3 ¶1); a root "
-                    + "document naming the MCP path misleads clients that probe it (checklist §4 policy).",
+                    + "document naming the MCP path misleads clients that probe it (docs/rs-checklist.md, policy P-10).",
             List.of("RS-12"), "RFC9728-3.3", "MCP-authorization#protected-resource-metadata-discovery-requirements")
             .from1125();
 

@@ -1,6 +1,8 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.Level;
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.spec.Level;
 import dev.mcpauth.conformance.http.McpClient;
 import dev.mcpauth.conformance.http.Request;
 import dev.mcpauth.conformance.http.Response;
@@ -30,7 +32,7 @@ final class QueryTokenScenario implements Scenario {
     static final CheckSpec WITH_GARBAGE = CheckSpec.of("query-token-with-garbage-header", Level.MUST,
             "A good query token does not rescue a bad header",
             "?access_token=<good token> plus Authorization: Bearer <garbage> gets 401 (or 400 for two methods, "
-                    + "checklist §4), never 2xx.",
+                    + "docs/rs-checklist.md, policy P-02), never 2xx.",
             List.of("RS-26"), "OAUTH21-5.1", "RFC6750-2");
     static final CheckSpec FORM = CheckSpec.of("query-token-form-body", Level.SHOULD,
             "A form-body token is not MCP authentication",

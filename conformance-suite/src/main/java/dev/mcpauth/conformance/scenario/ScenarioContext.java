@@ -1,12 +1,13 @@
 package dev.mcpauth.conformance.scenario;
 
+import dev.mcpauth.conformance.spec.SpecVersion;
 import dev.mcpauth.conformance.http.Challenge;
 import dev.mcpauth.conformance.http.McpClient;
 import dev.mcpauth.conformance.http.McpSession;
 import dev.mcpauth.conformance.http.RecordingHttpClient;
 import dev.mcpauth.conformance.http.Request;
 import dev.mcpauth.conformance.http.Response;
-import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.options.RunOptions;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.RSAKey;
 import dev.mcpauth.conformance.token.AttackerJwks;
@@ -67,7 +68,7 @@ public final class ScenarioContext {
                            RunFixtures fixtures) {
         this.options = Objects.requireNonNull(options, "options");
         this.http = Objects.requireNonNull(http, "http");
-        this.mcp = new McpClient(http, options.target(), options.specVersion());
+        this.mcp = new McpClient(http, options.target(), options.specVersion().label());
         this.clock = Objects.requireNonNull(clock, "clock");
         this.mode = Objects.requireNonNull(mode, "mode");
         this.tokens = Objects.requireNonNull(tokens, "tokens");
@@ -91,16 +92,16 @@ public final class ScenarioContext {
         return options.target();
     }
 
-    public String specVersion() {
+    public SpecVersion specVersion() {
         return options.specVersion();
     }
 
     public boolean is0618() {
-        return CheckSpec.V0618.equals(options.specVersion());
+        return options.specVersion() == SpecVersion.V2025_06_18;
     }
 
     public boolean is2607() {
-        return CheckSpec.V2607.equals(options.specVersion());
+        return options.specVersion() == SpecVersion.V2026_07_28;
     }
 
     public McpClient mcp() {

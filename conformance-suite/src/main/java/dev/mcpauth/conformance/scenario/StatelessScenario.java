@@ -1,6 +1,8 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.Level;
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.spec.Level;
 import dev.mcpauth.conformance.http.JsonValues;
 import dev.mcpauth.conformance.http.McpClient;
 import dev.mcpauth.conformance.http.Request;
@@ -37,7 +39,7 @@ final class StatelessScenario implements Scenario {
     static final CheckSpec DISCOVER_TOKEN = CheckSpec.of("stateless-discover-needs-token", Level.MAY,
             "server/discover without a token gets 401",
             "server/discover without Authorization gets 401 with a Bearer challenge. Whether discovery needs a token "
-                    + "is not stated (checklist §4); the suite's reading is that it does (RFC 6750 challenges every "
+                    + "is not stated (docs/rs-checklist.md, policy P-09); the suite's reading is that it does (RFC 6750 challenges every "
                     + "request without a token, and servers SHOULD authenticate every connection), so a server that "
                     + "serves it publicly is only noted (INFO).",
             List.of("RS-17"), "MCP-transports#security-endpoint", "RFC6750-3").from2607();

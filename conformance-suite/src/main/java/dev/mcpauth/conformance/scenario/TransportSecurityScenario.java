@@ -1,6 +1,8 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.Level;
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.spec.Level;
 import dev.mcpauth.conformance.http.McpClient;
 import dev.mcpauth.conformance.http.McpSession;
 import dev.mcpauth.conformance.http.Response;
@@ -19,7 +21,7 @@ final class TransportSecurityScenario implements Scenario {
     static final CheckSpec ORIGIN_NO_TOKEN = CheckSpec.of("transport-security-bad-origin-no-token", Level.MUST,
             "A foreign Origin without a token is refused",
             "initialize without a token and with Origin: https://evil.test gets 403 or 401 from 2025-11-25 (which "
-                    + "check runs first is not specified, checklist §4); in 2025-06-18 anything but 2xx.",
+                    + "check runs first is not specified, docs/rs-checklist.md, policy P-03); in 2025-06-18 anything but 2xx.",
             List.of("RS-67"), "MCP-transports#security-warning");
     static final CheckSpec VERSION = CheckSpec.of("transport-security-bad-protocol-version", Level.MUST,
             "An unsupported MCP-Protocol-Version gets 400",

@@ -1,11 +1,15 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.SpecVersion;
+
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.issuer.IssuerClient;
 import dev.mcpauth.conformance.run.ConformanceRunner;
 import dev.mcpauth.conformance.run.ProgressListener;
-import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.options.RunOptions;
 import dev.mcpauth.conformance.token.AttackerJwks;
 import dev.mcpauth.conformance.token.TokenFactory;
 import org.junit.jupiter.api.Test;
@@ -94,7 +98,7 @@ class OperatorKeyConfusionTest {
             String token = jwt ? TokenFactory.issuerMode(client, client.currentKey(), new TokenFactory.Template(
                     client.issuer().toString(), stub.resource(), "operator"), attacker, Clock.systemUTC(), t -> { })
                     .good(StubMcpServer.BASELINE).get() : StubTokenValidator.OPAQUE_TOKEN;
-            RunOptions o = StubHarness.trusting(new RunOptions(stub.target(), Optional.empty(), CheckSpec.V1125,
+            RunOptions o = StubHarness.trusting(new RunOptions(stub.target(), Optional.empty(), SpecVersion.V2025_11_25,
                     List.of("bad-signature"), Optional.of(token), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Duration.ofSeconds(3)));
             return StubHarness.byId(ConformanceRunner.run(o, ProgressListener.NONE));

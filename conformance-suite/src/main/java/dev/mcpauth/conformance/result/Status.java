@@ -1,4 +1,6 @@
-package dev.mcpauth.conformance.check;
+package dev.mcpauth.conformance.result;
+
+import dev.mcpauth.conformance.spec.Level;
 
 /**
  * Verdict of one check. The names are those of the official MCP conformance suite's
@@ -14,5 +16,14 @@ public enum Status {
     FAILURE,
     WARNING,
     INFO,
-    SKIPPED
+    SKIPPED;
+
+    /** The status a check at this level reports when the server does not meet it. */
+    public static Status whenViolated(Level level) {
+        return switch (level) {
+            case MUST -> FAILURE;
+            case SHOULD -> WARNING;
+            case MAY -> INFO;
+        };
+    }
 }

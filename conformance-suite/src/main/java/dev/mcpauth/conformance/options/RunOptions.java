@@ -1,5 +1,6 @@
-package dev.mcpauth.conformance.run;
+package dev.mcpauth.conformance.options;
 
+import dev.mcpauth.conformance.spec.SpecVersion;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -7,7 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one conformance run is asked to do; built by the CLI, consumed by {@link ConformanceRunner}.
+ * What one conformance run is asked to do; built by the CLI, consumed by {@code run.ConformanceRunner}.
  *
  * @param target           the MCP endpoint URL under test (also the expected canonical resource)
  * @param issuer           base URL of an already running suite test issuer that the target trusts;
@@ -26,7 +27,7 @@ import java.util.Optional;
  */
 public record RunOptions(URI target,
                          Optional<URI> issuer,
-                         String specVersion,
+                         SpecVersion specVersion,
                          List<String> scenarioIds,
                          Optional<String> token,
                          Optional<String> lowScopeToken,
@@ -36,16 +37,13 @@ public record RunOptions(URI target,
                          Duration requestTimeout,
                          ExtraOptions extras) {
 
-    public static final List<String> SPEC_VERSIONS = List.of("2025-06-18", "2025-11-25", "2026-07-28");
-    public static final String DEFAULT_SPEC_VERSION = "2025-11-25";
-
     public RunOptions {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(issuer, "issuer");
         Objects.requireNonNull(specVersion, "specVersion");
-        if (!SPEC_VERSIONS.contains(specVersion)) {
+        if (!specVersion.runnable()) {
             throw new IllegalArgumentException("unsupported spec version " + specVersion
-                    + "; use one of " + SPEC_VERSIONS);
+                    + "; use one of " + SpecVersion.runnableLabels());
         }
         scenarioIds = List.copyOf(scenarioIds);
         Objects.requireNonNull(token, "token");
@@ -58,7 +56,7 @@ public record RunOptions(URI target,
     }
 
     /** Options with the default {@link ExtraOptions}. */
-    public RunOptions(URI target, Optional<URI> issuer, String specVersion, List<String> scenarioIds,
+    public RunOptions(URI target, Optional<URI> issuer, SpecVersion specVersion, List<String> scenarioIds,
                       Optional<String> token, Optional<String> lowScopeToken, Optional<String> baselineScope,
                       Optional<String> privilegedScope, Optional<String> privilegedTool, Duration requestTimeout) {
         this(target, issuer, specVersion, scenarioIds, token, lowScopeToken, baselineScope, privilegedScope,

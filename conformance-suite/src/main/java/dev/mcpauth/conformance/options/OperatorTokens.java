@@ -1,4 +1,4 @@
-package dev.mcpauth.conformance.run;
+package dev.mcpauth.conformance.options;
 
 import java.util.Objects;
 import java.util.Optional;

@@ -1,5 +1,6 @@
-package dev.mcpauth.conformance.check;
+package dev.mcpauth.conformance.result;
 
+import dev.mcpauth.conformance.spec.SpecVersion;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Objects;
  */
 public record RunResult(String suiteVersion,
                         String target,
-                        String specVersion,
+                        SpecVersion specVersion,
                         Instant startedAt,
                         Duration duration,
                         List<ScenarioResult> scenarios) {

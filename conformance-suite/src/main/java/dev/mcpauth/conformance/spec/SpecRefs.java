@@ -1,6 +1,5 @@
-package dev.mcpauth.conformance.scenario;
+package dev.mcpauth.conformance.spec;
 
-import dev.mcpauth.conformance.check.SpecReference;
 
 import java.util.Map;
 
@@ -34,12 +33,12 @@ public final class SpecRefs {
      * Resolves an id: {@code RFC6750-3.1}, {@code OAUTH21-5.3}, or {@code MCP-<page>[#anchor]} with
      * page {@code authorization}, {@code transports} or {@code security}.
      */
-    public static SpecReference resolve(String id, String specVersion) {
+    public static SpecReference resolve(String id, SpecVersion specVersion) {
         if (id.startsWith("MCP-")) {
             String rest = id.substring(4);
             String page = rest.contains("#") ? rest.substring(0, rest.indexOf('#')) : rest;
             String anchor = rest.contains("#") ? rest.substring(rest.indexOf('#')) : "";
-            String path = (CheckSpec.V2607.equals(specVersion) ? MCP_PAGES_2607 : MCP_PAGES).get(page);
+            String path = (specVersion == SpecVersion.V2026_07_28 ? MCP_PAGES_2607 : MCP_PAGES).get(page);
             if (path == null) {
                 throw new IllegalArgumentException("unknown MCP page in spec reference " + id);
             }

@@ -1,7 +1,5 @@
-package dev.mcpauth.conformance.scenario;
+package dev.mcpauth.conformance.spec;
 
-import dev.mcpauth.conformance.check.Level;
-import dev.mcpauth.conformance.check.SpecReference;
 
 import java.util.List;
 import java.util.Objects;
@@ -23,12 +21,8 @@ import java.util.Optional;
  * @param refs         requirement ids for {@link SpecRefs}
  */
 public record CheckSpec(String id, String name, String description, List<String> rows, Level level,
-                        Level level0618, Level level2607, Optional<String> appliesFrom, Optional<String> appliesUntil,
+                        Level level0618, Level level2607, Optional<SpecVersion> appliesFrom, Optional<SpecVersion> appliesUntil,
                         List<String> refs) {
-    public static final String V0618 = "2025-06-18";
-    public static final String V1125 = "2025-11-25";
-    public static final String V2607 = "2026-07-28";
-
     public CheckSpec {
         Objects.requireNonNull(id, "id");
         if (!id.matches("[a-z0-9]+(-[a-z0-9]+)*")) {
@@ -43,7 +37,7 @@ public record CheckSpec(String id, String name, String description, List<String>
         Objects.requireNonNull(appliesFrom, "appliesFrom");
         Objects.requireNonNull(appliesUntil, "appliesUntil");
         refs = List.copyOf(refs);
-        refs.forEach(r -> SpecRefs.resolve(r, V1125));
+        refs.forEach(r -> SpecRefs.resolve(r, SpecVersion.V2025_11_25));
     }
 
     public static CheckSpec of(String id, Level level, String name, String description, List<String> rows,
@@ -64,29 +58,33 @@ public record CheckSpec(String id, String name, String description, List<String>
 
     /** A copy that applies only from 2025-11-25. */
     public CheckSpec from1125() {
-        return new CheckSpec(id, name, description, rows, level, level0618, level2607, Optional.of(V1125), appliesUntil,
+        return new CheckSpec(id, name, description, rows, level, level0618, level2607, Optional.of(SpecVersion.V2025_11_25), appliesUntil,
                 refs);
     }
 
     /** A copy that applies only from 2026-07-28. */
     public CheckSpec from2607() {
-        return new CheckSpec(id, name, description, rows, level, level0618, level2607, Optional.of(V2607), appliesUntil,
+        return new CheckSpec(id, name, description, rows, level, level0618, level2607, Optional.of(SpecVersion.V2026_07_28), appliesUntil,
                 refs);
     }
 
     /** A copy that applies only up to 2025-11-25 (e.g. sessions, which 2026-07-28 removed). */
     public CheckSpec until1125() {
-        return new CheckSpec(id, name, description, rows, level, level0618, level2607, appliesFrom, Optional.of(V1125),
+        return new CheckSpec(id, name, description, rows, level, level0618, level2607, appliesFrom, Optional.of(SpecVersion.V2025_11_25),
                 refs);
     }
 
-    public Level levelFor(String specVersion) {
-        return V0618.equals(specVersion) ? level0618 : V2607.equals(specVersion) ? level2607 : level;
+    public Level levelFor(SpecVersion specVersion) {
+        return switch (specVersion) {
+            case V2025_03_26, V2025_06_18 -> level0618;
+            case V2025_11_25 -> level;
+            case V2026_07_28 -> level2607;
+        };
     }
 
-    public boolean appliesTo(String specVersion) {
-        return appliesFrom.map(from -> specVersion.compareTo(from) >= 0).orElse(true)
-                && appliesUntil.map(until -> specVersion.compareTo(until) <= 0).orElse(true);
+    public boolean appliesTo(SpecVersion specVersion) {
+        return appliesFrom.map(specVersion::atLeast).orElse(true)
+                && appliesUntil.map(specVersion::atMost).orElse(true);
     }
 
     /** Why it does not apply to this version, for the SKIPPED message. */
@@ -95,7 +93,7 @@ public record CheckSpec(String id, String name, String description, List<String>
                 + appliesUntil.map(u -> " up to " + u).orElse("");
     }
 
-    public List<SpecReference> references(String specVersion) {
+    public List<SpecReference> references(SpecVersion specVersion) {
         return refs.stream().map(r -> SpecRefs.resolve(r, specVersion)).toList();
     }
 }

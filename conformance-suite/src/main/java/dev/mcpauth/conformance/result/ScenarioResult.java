@@ -1,4 +1,4 @@
-package dev.mcpauth.conformance.check;
+package dev.mcpauth.conformance.result;
 
 import java.util.List;
 import java.util.Objects;

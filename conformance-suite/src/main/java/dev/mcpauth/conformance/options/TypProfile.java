@@ -1,7 +1,7 @@
-package dev.mcpauth.conformance.run;
+package dev.mcpauth.conformance.options;
 
 /**
- * How strictly the JWT {@code typ} header is judged (checklist §4: MCP never requires RFC 9068,
+ * How strictly the JWT {@code typ} header is judged (docs/rs-checklist.md, policy P-04: MCP never requires RFC 9068,
  * which makes {@code at+jwt} a MUST, so the choice is the operator's).
  */
 public enum TypProfile {

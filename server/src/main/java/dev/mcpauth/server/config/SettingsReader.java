@@ -60,6 +60,7 @@ public final class SettingsReader {
         Optional<URI> upstream = source.value(UPSTREAM_URL).map(text -> authServerUrl(UPSTREAM_URL, text));
         boolean fixtures = flag(FIXTURES_ENABLED);
         TlsCheck.check(source, problems);
+        StoreSettingsReader.read(source, problems);
         if (!problems.isEmpty()) {
             throw new SettingsRefusedException(problems);
         }

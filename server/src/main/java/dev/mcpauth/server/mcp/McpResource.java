@@ -1,6 +1,5 @@
 package dev.mcpauth.server.mcp;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 
@@ -45,7 +44,8 @@ public class McpResource {
 
     @POST
     public Response post(@Context HttpHeaders headers, byte[] body) {
-        return post.handle(token(), McpHeaders.of(headers), new String(body, StandardCharsets.UTF_8));
+        // a body that is not UTF-8 is handled as an empty one: a parse error, nothing decoded with U+FFFD
+        return post.handle(token(), McpHeaders.of(headers), StrictUtf8.decode(body).orElse(""));
     }
 
     /**

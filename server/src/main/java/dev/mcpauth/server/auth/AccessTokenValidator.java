@@ -34,7 +34,8 @@ import dev.mcpauth.server.config.McpSettings;
  *     <li>{@code typ} per profile (RS-48); keys only from the AS's JWKS, matched on {@code kid},
  *     key type, curve and the key's own {@code alg}; {@code jwk}/{@code jku}/{@code x5u}/{@code x5c}
  *     headers are never consulted (RS-44, RS-45, RS-46);</li>
- *     <li>signature (RS-41), then {@link TokenClaimsVerifier} (RS-32..RS-39, RS-47, RS-53..RS-57).</li>
+ *     <li>signature (RS-41), then {@link TokenClaimsVerifier} (RS-32, RS-37, RS-38, RS-39, RS-47,
+ *     RS-52, RS-53, RS-54, RS-55, RS-56, RS-57).</li>
  * </ol>
  */
 public final class AccessTokenValidator {

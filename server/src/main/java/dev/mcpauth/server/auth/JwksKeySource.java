@@ -21,7 +21,7 @@ import com.nimbusds.jose.proc.SecurityContext;
 
 /**
  * The authorization server's signing keys, cached, with the refresh rules Helidon's MP-JWT lacks
- * (helidon-feasibility.md §5; peers.md §3 #17):
+ * (RS-46, RS-61):
  * <ul>
  *     <li>an unknown {@code kid} triggers at most one refetch per {@code minRefreshInterval}, so a
  *     key rotation is picked up without a restart and a flood of random {@code kid}s cannot turn

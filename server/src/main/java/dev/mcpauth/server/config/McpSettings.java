@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The checked configuration of the resource server. Everything URL-shaped derives from the one
- * canonical {@link #resource()} (peers.md §3 #1): the route, the PRM {@code resource}, the
+ * canonical {@link #resource()}: the route, the PRM {@code resource}, the
  * {@code resource_metadata} URL and the expected audience.
  *
  * @param resource               canonical MCP URL, exactly as configured (RS-04, RS-05, RS-53)

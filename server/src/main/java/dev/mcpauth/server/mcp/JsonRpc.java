@@ -12,7 +12,7 @@ public final class JsonRpc {
     public static final int METHOD_NOT_FOUND = -32601;
     public static final int INVALID_PARAMS = -32602;
     public static final int INTERNAL_ERROR = -32603;
-    /** Used by the MCP SDKs for an unknown or expired {@code Mcp-Session-Id} (legacy sub-range). */
+    /** Used by the MCP SDKs for an unknown or expired {@code Mcp-Session-Id} (2025 sub-range). */
     public static final int SESSION_NOT_FOUND = -32001;
     /** 2026-07-28 {@code HeaderMismatch}: a standard header is missing, malformed or differs from the body. */
     public static final int HEADER_MISMATCH = -32020;

@@ -74,7 +74,7 @@ public sealed interface JsonRpcMessage {
             return new Invalid(JsonValue.NULL, JsonRpc.PARSE_ERROR, "Parse error");
         } catch (RuntimeException e) {
             // Parsson refuses input nested deeper than 1000 with a bare RuntimeException; this also
-            // runs before authentication (RequestPeek), so any parser refusal is a parse error, never a 500
+            // runs before authentication (PostedBody), so any parser refusal is a parse error, never a 500
             return new Invalid(JsonValue.NULL, JsonRpc.PARSE_ERROR, "Parse error");
         }
         if (!(json instanceof JsonObject object)) {

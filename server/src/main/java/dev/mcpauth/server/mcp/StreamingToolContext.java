@@ -14,7 +14,7 @@ import jakarta.json.JsonValue;
 
 /**
  * The context of a {@code tools/call} answered with an SSE stream: progress and log
- * notifications for this request in either era; in a legacy session also requests to the client,
+ * notifications for this request in either era; in a 2025 session also requests to the client,
  * whose answers come back as POSTs in the same session ({@link PendingClientRequests}).
  */
 final class StreamingToolContext implements ToolContext {

@@ -47,7 +47,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The 401 and 400 answers of {@code /mcp}: exact status and the whole {@code WWW-Authenticate}
- * header for every way a credential can be missing, ambiguous or invalid (RS-17..RS-57).
+ * header for every way a credential can be missing, ambiguous or invalid (RS-17, RS-23, RS-26, RS-27, RS-28, RS-29, RS-30, RS-32, RS-33, RS-37, RS-38,
+ * RS-39, RS-40, RS-41, RS-42, RS-43, RS-44, RS-45, RS-46, RS-47, RS-48, RS-49, RS-50, RS-51, RS-52, RS-53, RS-54, RS-56, RS-57).
  */
 @HelidonTest
 class BearerEdgeTest {

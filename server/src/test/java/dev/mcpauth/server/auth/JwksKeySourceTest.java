@@ -23,7 +23,7 @@ import dev.mcpauth.server.support.TestIssuer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** Refresh-on-miss, its rate limit, TTL refresh and outage tolerance (RS-46, RS-61; peers.md §3 #17, #18). */
+/** Refresh-on-miss, its rate limit, TTL refresh and outage tolerance (RS-46, RS-61). */
 class JwksKeySourceTest {
 
     private final TestIssuer issuer = TestIssuer.start();

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The settings check behind the startup refusal (RS-05, RS-13; peers.md §3 #1, #6, #7). */
+/** The settings check behind the startup refusal (RS-05, RS-13). */
 class SettingsReaderTest {
 
     static final String ISSUER = "https://id.example.test/realms/mcp";

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Scopes (403 step-up, hierarchy), sessions bound to the principal, and the tools that read the
- * token through {@code JsonWebToken} (RS-24, RS-35, RS-36, RS-62..RS-66, RS-69).
+ * token through {@code JsonWebToken} (RS-24, RS-35, RS-36, RS-62, RS-63, RS-64, RS-65, RS-66, RS-69).
  */
 @HelidonTest
 class ScopeAndSessionTest {

@@ -19,7 +19,10 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
-/** RFC 9728 metadata (RS-01..RS-14) and the readiness check. */
+/**
+ * RFC 9728 metadata (RS-01, RS-02, RS-03, RS-04, RS-05, RS-06, RS-07, RS-08, RS-09, RS-12, RS-14) and
+ * the readiness check.
+ */
 @HelidonTest
 class ProtectedResourceMetadataTest {
 
@@ -35,8 +38,9 @@ class ProtectedResourceMetadataTest {
         ISSUER.close();
     }
 
+    /** RS-01, RS-02, RS-03, RS-04, RS-05, RS-06, RS-07, RS-08, RS-09. */
     @Test
-    void rs01_to_rs09_pathInsertedMetadataIsPublicJsonWithExactResource() {
+    void pathInsertedMetadataIsPublicJsonWithExactResource() {
         Response response = request().get("/.well-known/oauth-protected-resource/mcp");
         assertThat(response.statusCode(), is(200));
         assertThat(response.contentType(), startsWith("application/json"));

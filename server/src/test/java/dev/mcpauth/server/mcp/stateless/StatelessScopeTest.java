@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Authorization under 2026-07-28: every request authenticated (RS-17, RS-35), one 403 challenge
- * naming every scope the operation needs (RS-62..RS-64, RS-66), the {@code mcp:admin} hierarchy
- * (RS-65), and no {@code offline_access} anywhere (RS-08, RS-20).
+ * naming every scope the operation needs (RS-62, RS-63, RS-64, RS-66), the {@code mcp:admin}
+ * hierarchy (RS-65), and no {@code offline_access} anywhere (RS-08, RS-20).
  */
 @HelidonTest
 class StatelessScopeTest {

@@ -1,9 +1,8 @@
-package dev.mcpauth.server.mcp;
+package dev.mcpauth.server.edge;
 
 import java.util.Optional;
 
 import dev.mcpauth.server.auth.AuthDecisionLog;
-import dev.mcpauth.server.auth.AuthNotes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -37,6 +36,6 @@ public class McpResponseFilter implements ContainerResponseFilter {
         Optional.ofNullable(request.getHeaderString("Origin"))
                 .filter(origins::isAllowed)
                 .ifPresent(origin -> CorsHeaders.addResponseHeaders(response.getHeaders(), origin));
-        AuthNotes.current().flatMap(AuthNotes::decision).ifPresent(decisionLog::record);
+        RequestAuthOutcome.current().flatMap(RequestAuthOutcome::decision).ifPresent(decisionLog::record);
     }
 }

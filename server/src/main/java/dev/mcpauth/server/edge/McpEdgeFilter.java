@@ -1,11 +1,11 @@
-package dev.mcpauth.server.mcp;
+package dev.mcpauth.server.edge;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Optional;
 
-import dev.mcpauth.server.auth.AuthNotes;
 import dev.mcpauth.server.config.McpSettings;
+import dev.mcpauth.server.mcp.McpResponses;
+import dev.mcpauth.server.mcp.PostedBody;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,7 +23,8 @@ import jakarta.ws.rs.ext.Provider;
  * <ol>
  *     <li>a present, disallowed {@code Origin} gets 403 (RS-67);</li>
  *     <li>a CORS preflight from an allowed origin gets 204 without authentication (RS-73);</li>
- *     <li>the body is buffered (capped) and peeked at ({@link RequestPeek}).</li>
+ *     <li>the body is read (capped) and parsed once ({@link PostedBody}), and the request's
+ *     {@link RequestAuthOutcome} is opened with what it names ({@link RequestPeek}).</li>
  * </ol>
  */
 @Provider
@@ -31,8 +32,6 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.AUTHENTICATION - 100)
 @ApplicationScoped
 public class McpEdgeFilter implements ContainerRequestFilter {
-
-    static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private final OriginPolicy origins;
 
@@ -52,7 +51,9 @@ public class McpEdgeFilter implements ContainerRequestFilter {
         } else if (HttpMethod.OPTIONS.equals(request.getMethod())) {
             request.abortWith(preflight(origin));
         } else if (HttpMethod.POST.equals(request.getMethod())) {
-            bufferAndPeek(request);
+            readAndPeek(request);
+        } else {
+            RequestAuthOutcome.open(RequestPeek.NONE);
         }
     }
 
@@ -72,14 +73,13 @@ public class McpEdgeFilter implements ContainerRequestFilter {
         return built;
     }
 
-    private static void bufferAndPeek(ContainerRequestContext request) throws IOException {
-        byte[] body = request.getEntityStream().readNBytes(MAX_BODY_BYTES + 1);
-        if (body.length > MAX_BODY_BYTES) {
+    private static void readAndPeek(ContainerRequestContext request) throws IOException {
+        Optional<PostedBody> body = PostedBody.read(request);
+        if (body.isEmpty()) {
             request.abortWith(McpResponses.plainError(413, "request_too_large", "body exceeds 1 MiB"));
             return;
         }
-        request.setEntityStream(new ByteArrayInputStream(body));
-        AuthNotes.current().ifPresent(notes -> RequestPeek.note(body,
-                Optional.ofNullable(request.getHeaderString(HttpHeaders.CONTENT_TYPE)), notes));
+        RequestAuthOutcome.open(RequestPeek.of(body.get(),
+                Optional.ofNullable(request.getHeaderString(HttpHeaders.CONTENT_TYPE))));
     }
 }

@@ -1,4 +1,4 @@
-package dev.mcpauth.server.mcp;
+package dev.mcpauth.server.edge;
 
 import java.util.Locale;
 import java.util.Optional;

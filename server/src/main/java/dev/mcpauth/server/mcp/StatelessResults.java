@@ -14,7 +14,7 @@ import jakarta.json.JsonValue;
  * gives is the same for every caller, so its scope is {@code public}; scopes are still checked on
  * every call (RS-71).
  */
-final class ModernResults {
+final class StatelessResults {
 
     static final String SERVER_INFO_META = "io.modelcontextprotocol/serverInfo";
     static final long TTL_MS = 300_000;
@@ -22,7 +22,7 @@ final class ModernResults {
     static final Set<String> CACHEABLE = Set.of(McpDispatcher.DISCOVER, "tools/list", "prompts/list",
                                                 "resources/list", "resources/templates/list", "resources/read");
 
-    private ModernResults() {
+    private StatelessResults() {
     }
 
     /**

@@ -6,6 +6,7 @@ import java.util.function.UnaryOperator;
 
 import dev.mcpauth.server.auth.AccessToken;
 import dev.mcpauth.server.auth.ScopePolicy;
+import dev.mcpauth.server.auth.SessionOwner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -14,27 +15,27 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code POST /mcp} for the session-based versions 2025-06-18 and 2025-11-25, in the order the
+ * {@code POST /mcp} in {@link ProtocolEra#SESSIONS_2025} (2025-06-18 and 2025-11-25), in the order the
  * checks run: JSON-RPC envelope (400/-32700, -32600), {@code initialize} (mints the session),
  * session (400 missing, 404 unknown or foreign), scope (403), then the answer: 200 JSON, an SSE
  * stream for a tool that sends something first, 202 for notifications and for a client's
  * answer to a request the server sent on such a stream.
  */
 @ApplicationScoped
-public class LegacyPostHandler {
+public class SessionPostHandler {
 
     private final McpSessions sessions;
     private final McpDispatcher dispatcher;
-    private final ScopeGate scopes;
+    private final CallGate gate;
     private final EventStreamCall eventStreams;
     private final PendingClientRequests pending;
 
     @Inject
-    public LegacyPostHandler(McpSessions sessions, McpDispatcher dispatcher, ScopeGate scopes,
+    public SessionPostHandler(McpSessions sessions, McpDispatcher dispatcher, CallGate gate,
                              EventStreamCall eventStreams, PendingClientRequests pending) {
         this.sessions = sessions;
         this.dispatcher = dispatcher;
-        this.scopes = scopes;
+        this.gate = gate;
         this.eventStreams = eventStreams;
         this.pending = pending;
     }
@@ -54,7 +55,7 @@ public class LegacyPostHandler {
         if (session.isEmpty()) {
             return McpResponses.sessionNotFound(id);
         }
-        return scopes.check(token, message).orElseGet(() -> answer(headers, message, session.get()));
+        return gate.refusal(token, message).orElseGet(() -> answer(headers, message, session.get()));
     }
 
     private Response answer(McpHeaders headers, JsonRpcMessage message, McpSessions.McpSession session) {
@@ -71,7 +72,7 @@ public class LegacyPostHandler {
     }
 
     private Response initialize(AccessToken token, JsonRpcMessage.Request request) {
-        Optional<Response> forbidden = scopes.check(token, Set.of(ScopePolicy.BASELINE), "method initialize");
+        Optional<Response> forbidden = gate.refusal(token, Set.of(ScopePolicy.BASELINE), "method initialize");
         if (forbidden.isPresent()) {
             return forbidden.get();
         }

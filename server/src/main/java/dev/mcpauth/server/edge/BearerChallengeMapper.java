@@ -1,5 +1,8 @@
-package dev.mcpauth.server.auth;
+package dev.mcpauth.server.edge;
 
+import dev.mcpauth.server.auth.BearerChallenge;
+import dev.mcpauth.server.auth.BearerRejection;
+import dev.mcpauth.server.auth.ScopePolicy;
 import dev.mcpauth.server.config.McpSettings;
 import io.helidon.microprofile.security.spi.SecurityResponseMapper;
 import io.helidon.security.SecurityResponse;
@@ -10,15 +13,15 @@ import jakarta.ws.rs.core.Response;
 
 /**
  * Writes the RFC 6750 / RFC 9728 challenge on every response Helidon security aborts; Helidon
- * itself writes none (helidon-feasibility.md §5, §6). Registered through ServiceLoader.
- * The rejection comes from {@link McpBearerProvider} via {@link AuthNotes}; an abort without one
+ * itself writes none. Registered through ServiceLoader.
+ * The rejection comes from {@link McpBearerProvider} via the request's {@link RequestAuthOutcome}; an abort without one
  * (not expected: only our provider authenticates) still gets a well-formed bare challenge.
  */
 public final class BearerChallengeMapper implements SecurityResponseMapper {
 
     @Override
     public void aborted(SecurityResponse response, Response.ResponseBuilder builder) {
-        BearerRejection rejection = AuthNotes.current().flatMap(AuthNotes::rejection).orElseGet(BearerChallengeMapper::bare);
+        BearerRejection rejection = RequestAuthOutcome.current().flatMap(RequestAuthOutcome::rejection).orElseGet(BearerChallengeMapper::bare);
         builder.status(rejection.status())
                 .type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(rejection.jsonBody());

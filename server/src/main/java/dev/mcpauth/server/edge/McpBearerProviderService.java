@@ -1,4 +1,4 @@
-package dev.mcpauth.server.auth;
+package dev.mcpauth.server.edge;
 
 import io.helidon.common.config.Config;
 import io.helidon.security.spi.SecurityProvider;

@@ -1,9 +1,9 @@
-package dev.mcpauth.server.mcp;
+package dev.mcpauth.server.edge;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 
 /**
- * CORS for browser MCP clients (RS-14, RS-73; peers.md §3 #12): allowed origins may read the
+ * CORS for browser MCP clients (RS-14, RS-73): allowed origins may read the
  * challenge, the session ID and the protocol version. Credentials mode is not enabled: the token
  * travels in {@code Authorization}, never in cookies.
  */

@@ -1,4 +1,4 @@
-package dev.mcpauth.server.mcp;
+package dev.mcpauth.server.edge;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -6,29 +6,28 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.mcpauth.server.auth.AuthNotes;
+import dev.mcpauth.server.mcp.JsonRpcMessage;
+import dev.mcpauth.server.mcp.PostedBody;
 
 /**
- * A look at the body before authentication, for two things only: whether a form body carries
- * an {@code access_token} (then a header token makes the request ambiguous, RS-30), and which
- * JSON-RPC method and tool the request names, so the decision log can say it even for refused
- * requests. Nothing here decides anything.
+ * What the bearer edge learns from a request's body before authentication, for two things only:
+ * whether a form body carries an {@code access_token} (then a header token makes the request
+ * ambiguous, RS-30), and which JSON-RPC method and tool the request names, so the decision log
+ * can say it even for refused requests. Nothing here decides anything.
  */
-final class RequestPeek {
+record RequestPeek(Optional<String> method, Optional<String> tool, boolean formToken) {
 
-    private RequestPeek() {
-    }
+    /** A request without a body (GET, DELETE). */
+    static final RequestPeek NONE = new RequestPeek(Optional.empty(), Optional.empty(), false);
 
-    static void note(byte[] body, Optional<String> contentType, AuthNotes notes) {
+    static RequestPeek of(PostedBody body, Optional<String> contentType) {
         String type = contentType.map(t -> t.toLowerCase(Locale.ROOT)).orElse("");
-        String text = new String(body, StandardCharsets.UTF_8);
         if (type.startsWith("application/x-www-form-urlencoded")) {
-            notes.formToken(hasFormToken(text));
-        } else if (JsonRpcMessage.parse(text) instanceof JsonRpcMessage.Request request) {
-            notes.call(request.methodName(), request.toolName());
-        } else {
-            notes.call(JsonRpcMessage.parse(text).methodName(), Optional.empty());
+            return new RequestPeek(Optional.empty(), Optional.empty(), hasFormToken(body.text()));
         }
+        JsonRpcMessage message = body.message();
+        Optional<String> tool = message instanceof JsonRpcMessage.Request request ? request.toolName() : Optional.empty();
+        return new RequestPeek(message.methodName(), tool, false);
     }
 
     static boolean hasFormToken(String form) {

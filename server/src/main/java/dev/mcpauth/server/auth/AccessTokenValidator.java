@@ -49,10 +49,15 @@ public final class AccessTokenValidator {
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
 
     public AccessTokenValidator(McpSettings settings, JwksKeySource keys, Clock clock) {
+        this(settings, settings.resourceId(), keys, clock);
+    }
+
+    /** A validator for another protected resource of this server (the REST API): its own audience. */
+    public AccessTokenValidator(McpSettings settings, String audience, JwksKeySource keys, Clock clock) {
         processor.setJWSTypeVerifier(new TokenTypeVerifier(settings.tokenType()));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALLOWED_ALGORITHMS, keys));
         processor.setJWTClaimsSetVerifier(
-                new TokenClaimsVerifier(settings.issuerId(), settings.resourceId(), settings.clockSkew(), clock));
+                new TokenClaimsVerifier(settings.issuerId(), audience, settings.clockSkew(), clock));
     }
 
     public TokenValidation validate(String token) {

@@ -25,7 +25,7 @@ import dev.mcpauth.server.memory.domain.SearchHit;
 import dev.mcpauth.server.memory.store.MemoryStoreException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -114,9 +114,9 @@ public class MemoryApiResource {
         if (offset < 0 || offset > Integer.MAX_VALUE) {
             throw new InvalidMemoryException("offset must be between 0 and " + Integer.MAX_VALUE + ", got " + offset);
         }
-        JsonArrayBuilder memories = Json.createArrayBuilder();
+        JsonArrayBuilder memories = JsonFactory.createArrayBuilder();
         store.list(owner, limit, (int) offset).stream().map(Memory::toJson).forEach(memories::add);
-        return json(200, Json.createObjectBuilder().add("memories", memories).add("total", store.count(owner))
+        return json(200, JsonFactory.createObjectBuilder().add("memories", memories).add("total", store.count(owner))
                 .add("limit", limit).add("offset", offset).build());
     }
 
@@ -124,9 +124,9 @@ public class MemoryApiResource {
         String query = MemoryRules.query(queryText);
         int limit = MemoryRules.limit("limit", number("limit", limitText, MemoryRules.DEFAULT_SEARCH_LIMIT),
                                       MemoryRules.MAX_SEARCH_LIMIT);
-        JsonArrayBuilder hits = Json.createArrayBuilder();
+        JsonArrayBuilder hits = JsonFactory.createArrayBuilder();
         store.search(owner, query, limit).stream().map(SearchHit::toJson).forEach(hits::add);
-        return json(200, Json.createObjectBuilder().add("query", query).add("hits", hits).build());
+        return json(200, JsonFactory.createObjectBuilder().add("query", query).add("hits", hits).build());
     }
 
     /** One API call: the caller's scopes, then the work; bad input 400, a failing store 503. */
@@ -161,7 +161,7 @@ public class MemoryApiResource {
             throw new InvalidMemoryException("the body is larger than " + MAX_BODY_BYTES + " bytes");
         }
         String text = StrictUtf8.decode(bytes).orElseThrow(() -> new InvalidMemoryException("the body is not UTF-8"));
-        try (JsonReader reader = Json.createReader(new StringReader(text))) {
+        try (JsonReader reader = JsonFactory.createReader(new StringReader(text))) {
             JsonValue value = reader.readValue();
             if (value instanceof JsonObject object) {
                 return object;
@@ -188,7 +188,7 @@ public class MemoryApiResource {
     }
 
     private static Response error(int status, String code, String description) {
-        return json(status, Json.createObjectBuilder().add("error", code).add("error_description", description).build());
+        return json(status, JsonFactory.createObjectBuilder().add("error", code).add("error_description", description).build());
     }
 
     private static Response json(int status, JsonObject body) {

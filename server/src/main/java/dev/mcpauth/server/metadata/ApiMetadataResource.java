@@ -5,7 +5,7 @@ import dev.mcpauth.server.config.ApiSettings;
 import dev.mcpauth.server.config.McpSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -53,13 +53,13 @@ public class ApiMetadataResource {
     }
 
     JsonObject document() {
-        JsonArrayBuilder scopes = Json.createArrayBuilder();
+        JsonArrayBuilder scopes = JsonFactory.createArrayBuilder();
         settings.scopesSupported().forEach(scopes::add);
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("resource", api.settings().resourceId().orElseThrow())
-                .add("authorization_servers", Json.createArrayBuilder().add(settings.issuerId()))
+                .add("authorization_servers", JsonFactory.createArrayBuilder().add(settings.issuerId()))
                 .add("scopes_supported", scopes)
-                .add("bearer_methods_supported", Json.createArrayBuilder().add("header"))
+                .add("bearer_methods_supported", JsonFactory.createArrayBuilder().add("header"))
                 .add("resource_name", settings.resourceName() + " REST API")
                 .build();
     }

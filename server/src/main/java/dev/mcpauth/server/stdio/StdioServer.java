@@ -18,7 +18,7 @@ import dev.mcpauth.server.mcp.StrictUtf8;
 import dev.mcpauth.server.mcp.tools.McpTool;
 import dev.mcpauth.server.mcp.tools.ToolRegistry;
 import dev.mcpauth.server.mcp.tools.ToolResult;
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
@@ -73,7 +73,7 @@ public final class StdioServer {
             return Optional.empty();
         }
         JsonValue message;
-        try (JsonReader reader = Json.createReader(new StringReader(text.get()))) {
+        try (JsonReader reader = JsonFactory.createReader(new StringReader(text.get()))) {
             message = reader.readValue();
         } catch (JsonException | IllegalStateException e) {
             return Optional.of(JsonRpc.error(JsonValue.NULL, JsonRpc.PARSE_ERROR, "Parse error"));
@@ -108,20 +108,20 @@ public final class StdioServer {
 
     private static JsonObject initializeResult(JsonObject params) {
         String requested = string(params, "protocolVersion").orElse("");
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("protocolVersion", PROTOCOL_VERSIONS.contains(requested) ? requested : PROTOCOL_VERSIONS.getFirst())
-                .add("capabilities", Json.createObjectBuilder()
-                        .add("tools", Json.createObjectBuilder().add("listChanged", false)))
-                .add("serverInfo", Json.createObjectBuilder().add("name", SERVER_NAME).add("version", SERVER_VERSION))
+                .add("capabilities", JsonFactory.createObjectBuilder()
+                        .add("tools", JsonFactory.createObjectBuilder().add("listChanged", false)))
+                .add("serverInfo", JsonFactory.createObjectBuilder().add("name", SERVER_NAME).add("version", SERVER_VERSION))
                 .add("instructions", "Personal memory over STDIO for the local user: memory_add, memory_search, "
                         + "memory_list, memory_get, memory_delete.")
                 .build();
     }
 
     private JsonObject toolList() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonFactory.createArrayBuilder();
         tools.values().stream().filter(McpTool::enabled).map(ToolRegistry::describe).forEach(list::add);
-        return Json.createObjectBuilder().add("tools", list).build();
+        return JsonFactory.createObjectBuilder().add("tools", list).build();
     }
 
     private JsonObject callTool(JsonValue id, JsonObject params) {

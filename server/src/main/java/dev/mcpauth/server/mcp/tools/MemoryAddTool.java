@@ -10,7 +10,7 @@ import dev.mcpauth.server.memory.domain.Memory;
 import dev.mcpauth.server.memory.domain.MemoryRules;
 import dev.mcpauth.server.memory.domain.Owner;
 import dev.mcpauth.server.memory.store.MemoryStore;
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonObject;
 
 /** {@code memory_add} ({@code mcp:write}): stores a text with optional tags for the caller. */
@@ -42,12 +42,12 @@ public final class MemoryAddTool extends MemoryTool {
 
     @Override
     public JsonObject inputSchema() {
-        return schema(Json.createObjectBuilder()
-                              .add("text", Json.createObjectBuilder(property("string", "What to remember"))
+        return schema(JsonFactory.createObjectBuilder()
+                              .add("text", JsonFactory.createObjectBuilder(property("string", "What to remember"))
                                       .add("minLength", 1).add("maxLength", MemoryRules.MAX_TEXT_CODE_POINTS))
-                              .add("tags", Json.createObjectBuilder()
+                              .add("tags", JsonFactory.createObjectBuilder()
                                       .add("type", "array")
-                                      .add("items", Json.createObjectBuilder().add("type", "string")
+                                      .add("items", JsonFactory.createObjectBuilder().add("type", "string")
                                               .add("minLength", 1).add("maxLength", MemoryRules.MAX_TAG_CODE_POINTS))
                                       .add("maxItems", MemoryRules.MAX_TAGS)
                                       .add("description", "Optional labels, found by memory_search")),

@@ -10,7 +10,7 @@ import dev.mcpauth.server.memory.domain.MemoryId;
 import dev.mcpauth.server.memory.domain.MemoryRules;
 import dev.mcpauth.server.memory.domain.Owner;
 import dev.mcpauth.server.memory.store.MemoryStore;
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonObject;
 
 /**
@@ -50,7 +50,7 @@ public final class MemoryDeleteTool extends MemoryTool {
 
     @Override
     public JsonObject inputSchema() {
-        return schema(Json.createObjectBuilder().add("id", property("string", "The memory's id (a UUID)")), "id");
+        return schema(JsonFactory.createObjectBuilder().add("id", property("string", "The memory's id (a UUID)")), "id");
     }
 
     @Override
@@ -59,6 +59,6 @@ public final class MemoryDeleteTool extends MemoryTool {
         if (!store.delete(owner, id)) {
             return MemoryGetTool.notFound(id);
         }
-        return ToolResult.ok(Json.createObjectBuilder().add("id", id.value()).add("deleted", true).build());
+        return ToolResult.ok(JsonFactory.createObjectBuilder().add("id", id.value()).add("deleted", true).build());
     }
 }

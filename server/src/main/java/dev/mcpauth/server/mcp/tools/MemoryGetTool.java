@@ -10,7 +10,7 @@ import dev.mcpauth.server.memory.domain.MemoryId;
 import dev.mcpauth.server.memory.domain.MemoryRules;
 import dev.mcpauth.server.memory.domain.Owner;
 import dev.mcpauth.server.memory.store.MemoryStore;
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonObject;
 
 /**
@@ -45,7 +45,7 @@ public final class MemoryGetTool extends MemoryTool {
 
     @Override
     public JsonObject inputSchema() {
-        return schema(Json.createObjectBuilder().add("id", property("string", "The memory's id (a UUID)")), "id");
+        return schema(JsonFactory.createObjectBuilder().add("id", property("string", "The memory's id (a UUID)")), "id");
     }
 
     @Override

@@ -10,7 +10,7 @@ import dev.mcpauth.server.memory.domain.Memory;
 import dev.mcpauth.server.memory.domain.MemoryRules;
 import dev.mcpauth.server.memory.domain.Owner;
 import dev.mcpauth.server.memory.store.MemoryStore;
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -44,11 +44,11 @@ public final class MemoryListTool extends MemoryTool {
 
     @Override
     public JsonObject inputSchema() {
-        return schema(Json.createObjectBuilder()
-                              .add("limit", Json.createObjectBuilder(property("integer", "How many to return"))
+        return schema(JsonFactory.createObjectBuilder()
+                              .add("limit", JsonFactory.createObjectBuilder(property("integer", "How many to return"))
                                       .add("minimum", 1).add("maximum", MemoryRules.MAX_LIST_LIMIT)
                                       .add("default", MemoryRules.DEFAULT_LIST_LIMIT))
-                              .add("offset", Json.createObjectBuilder(property("integer", "How many to skip"))
+                              .add("offset", JsonFactory.createObjectBuilder(property("integer", "How many to skip"))
                                       .add("minimum", 0).add("default", 0)));
     }
 
@@ -60,9 +60,9 @@ public final class MemoryListTool extends MemoryTool {
         if (offset < 0 || offset > Integer.MAX_VALUE) {
             throw new InvalidMemoryException("offset must be between 0 and " + Integer.MAX_VALUE + ", got " + offset);
         }
-        JsonArrayBuilder memories = Json.createArrayBuilder();
+        JsonArrayBuilder memories = JsonFactory.createArrayBuilder();
         store.list(owner, limit, (int) offset).stream().map(Memory::toJson).forEach(memories::add);
-        return ToolResult.ok(Json.createObjectBuilder()
+        return ToolResult.ok(JsonFactory.createObjectBuilder()
                                      .add("memories", memories)
                                      .add("total", store.count(owner))
                                      .add("limit", limit)

@@ -10,7 +10,7 @@ import dev.mcpauth.server.memory.domain.MemoryRules;
 import dev.mcpauth.server.memory.domain.Owner;
 import dev.mcpauth.server.memory.domain.SearchHit;
 import dev.mcpauth.server.memory.store.MemoryStore;
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -44,10 +44,10 @@ public final class MemorySearchTool extends MemoryTool {
 
     @Override
     public JsonObject inputSchema() {
-        return schema(Json.createObjectBuilder()
-                              .add("query", Json.createObjectBuilder(property("string", "Words to look for"))
+        return schema(JsonFactory.createObjectBuilder()
+                              .add("query", JsonFactory.createObjectBuilder(property("string", "Words to look for"))
                                       .add("minLength", 1).add("maxLength", MemoryRules.MAX_QUERY_CODE_POINTS))
-                              .add("limit", Json.createObjectBuilder(property("integer", "How many hits at most"))
+                              .add("limit", JsonFactory.createObjectBuilder(property("integer", "How many hits at most"))
                                       .add("minimum", 1).add("maximum", MemoryRules.MAX_SEARCH_LIMIT)
                                       .add("default", MemoryRules.DEFAULT_SEARCH_LIMIT)),
                       "query");
@@ -59,8 +59,8 @@ public final class MemorySearchTool extends MemoryTool {
         String query = MemoryRules.query(args.requiredString("query"));
         int limit = MemoryRules.limit("limit", args.integer("limit", MemoryRules.DEFAULT_SEARCH_LIMIT),
                                       MemoryRules.MAX_SEARCH_LIMIT);
-        JsonArrayBuilder hits = Json.createArrayBuilder();
+        JsonArrayBuilder hits = JsonFactory.createArrayBuilder();
         store.search(owner, query, limit).stream().map(SearchHit::toJson).forEach(hits::add);
-        return ToolResult.ok(Json.createObjectBuilder().add("query", query).add("hits", hits).build());
+        return ToolResult.ok(JsonFactory.createObjectBuilder().add("query", query).add("hits", hits).build());
     }
 }

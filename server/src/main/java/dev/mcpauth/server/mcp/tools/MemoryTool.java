@@ -12,7 +12,7 @@ import dev.mcpauth.server.memory.domain.InvalidMemoryException;
 import dev.mcpauth.server.memory.domain.Owner;
 import dev.mcpauth.server.memory.store.MemoryStore;
 import dev.mcpauth.server.memory.store.MemoryStoreException;
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonObject;
 
 /**
@@ -48,7 +48,7 @@ abstract class MemoryTool implements McpTool {
 
     @Override
     public Optional<JsonObject> annotations() {
-        return Optional.of(Json.createObjectBuilder()
+        return Optional.of(JsonFactory.createObjectBuilder()
                 .add("readOnlyHint", readOnly())
                 .add("destructiveHint", !readOnly() && destructive())
                 .add("idempotentHint", readOnly() || destructive())
@@ -78,11 +78,11 @@ abstract class MemoryTool implements McpTool {
     }
 
     static JsonObject schema(jakarta.json.JsonObjectBuilder properties, String... required) {
-        jakarta.json.JsonArrayBuilder names = Json.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder names = JsonFactory.createArrayBuilder();
         for (String name : required) {
             names.add(name);
         }
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("type", "object")
                 .add("properties", properties)
                 .add("required", names)
@@ -91,6 +91,6 @@ abstract class MemoryTool implements McpTool {
     }
 
     static JsonObject property(String type, String description) {
-        return Json.createObjectBuilder().add("type", type).add("description", description).build();
+        return JsonFactory.createObjectBuilder().add("type", type).add("description", description).build();
     }
 }

@@ -3,7 +3,7 @@ package dev.mcpauth.server.memory.domain;
 import java.time.Instant;
 import java.util.List;
 
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -15,9 +15,9 @@ public record Memory(MemoryId id, String text, List<String> tags, Instant create
     }
 
     public JsonObject toJson() {
-        JsonArrayBuilder tagArray = Json.createArrayBuilder();
+        JsonArrayBuilder tagArray = JsonFactory.createArrayBuilder();
         tags.forEach(tagArray::add);
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("id", id.value())
                 .add("text", text)
                 .add("tags", tagArray)

@@ -1,6 +1,6 @@
 package dev.mcpauth.conformance.cli;
 
-import dev.mcpauth.conformance.report.ChecklistCatalogue;
+import dev.mcpauth.conformance.spec.Checklist;
 import dev.mcpauth.conformance.report.ReportWriter;
 import dev.mcpauth.conformance.report.RunOutcome;
 
@@ -12,8 +12,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The command line: dispatches to {@code run}, {@code issuer}, {@code list}, {@code free-port}
- * and {@code help}, and turns bad input into one {@code error: …} line on stderr with exit
+ * The command line: dispatches to {@code run}, {@code issuer}, {@code list}, {@code checklist},
+ * {@code free-port}, {@code load} and {@code help}, and turns bad input into one {@code error: …} line on stderr with exit
  * code 2. Everything it touches (streams, environment, runner, issuer, scenario registry) is
  * passed in, so tests need no network and no {@code System.exit}.
  */
@@ -55,10 +55,13 @@ public final class Cli {
                     yield RunOutcome.EXIT_PASS;
                 }
                 case "run" -> new RunCommand(out, err, env, runner, catalog,
-                        new ReportWriter(ChecklistCatalogue.bundled())).execute(rest);
+                        new ReportWriter(Checklist.bundled())).execute(rest);
                 case "issuer" -> new IssuerCommand(out, err, issuers, waiter).execute(rest);
                 case "list" -> new ListCommand(out, catalog).execute(rest);
+                case "checklist" -> new ChecklistCommand(out).execute(rest);
                 case "free-port" -> new FreePortCommand(out, err).execute(rest);
+                case "load" -> new dev.mcpauth.conformance.load.LoadCommand(out, err, java.time.Clock.systemUTC())
+                        .execute(rest);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {

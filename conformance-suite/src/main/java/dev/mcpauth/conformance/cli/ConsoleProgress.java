@@ -1,6 +1,6 @@
 package dev.mcpauth.conformance.cli;
 
-import dev.mcpauth.conformance.check.CheckResult;
+import dev.mcpauth.conformance.result.CheckResult;
 import dev.mcpauth.conformance.run.ProgressListener;
 import dev.mcpauth.conformance.report.Format;
 

@@ -1,7 +1,7 @@
 package dev.mcpauth.conformance.cli;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.ScenarioResult;
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.ScenarioResult;
 import dev.mcpauth.conformance.report.Format;
 import dev.mcpauth.conformance.report.RunOutcome;
 import dev.mcpauth.conformance.report.StaleEntry;

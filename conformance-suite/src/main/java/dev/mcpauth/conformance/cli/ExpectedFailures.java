@@ -1,9 +1,9 @@
 package dev.mcpauth.conformance.cli;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.RunResult;
-import dev.mcpauth.conformance.check.ScenarioResult;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.RunResult;
+import dev.mcpauth.conformance.result.ScenarioResult;
+import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.report.RunOutcome;
 import dev.mcpauth.conformance.report.StaleEntry;
 

@@ -1,7 +1,7 @@
 package dev.mcpauth.conformance.cli;
 
-import dev.mcpauth.conformance.run.ExtraOptions;
-import dev.mcpauth.conformance.run.TypProfile;
+import dev.mcpauth.conformance.options.ExtraOptions;
+import dev.mcpauth.conformance.options.TypProfile;
 
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

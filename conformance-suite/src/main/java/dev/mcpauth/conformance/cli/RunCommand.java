@@ -1,10 +1,11 @@
 package dev.mcpauth.conformance.cli;
 
-import dev.mcpauth.conformance.check.RunResult;
+import dev.mcpauth.conformance.spec.SpecVersion;
+import dev.mcpauth.conformance.result.RunResult;
 import dev.mcpauth.conformance.report.ReportWriter;
 import dev.mcpauth.conformance.report.RunOutcome;
-import dev.mcpauth.conformance.run.OperatorTokens;
-import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.options.OperatorTokens;
+import dev.mcpauth.conformance.options.RunOptions;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -164,11 +165,7 @@ final class RunCommand {
                 .orElseThrow(() -> new UsageException("missing --target URL (the MCP endpoint to test)")));
         Optional<URI> issuer = a.value("--issuer").isPresent()
                 ? Optional.of(url("--issuer", a.value("--issuer").get())) : Optional.empty();
-        String specVersion = a.value("--spec-version").orElse(RunOptions.DEFAULT_SPEC_VERSION);
-        if (!RunOptions.SPEC_VERSIONS.contains(specVersion)) {
-            throw new UsageException("unsupported --spec-version '" + specVersion + "'; use one of "
-                    + String.join(", ", RunOptions.SPEC_VERSIONS));
-        }
+        SpecVersion specVersion = specVersion(a.value("--spec-version"));
         List<String> scenarios = scenarios(a.values("--scenario"), catalog);
         Optional<String> token = token(a, "--token", "--token-file", TOKEN_ENV, env);
         Optional<String> lowScopeToken = token(a, "--low-scope-token", "--low-scope-token-file", LOW_SCOPE_TOKEN_ENV, env);
@@ -180,6 +177,14 @@ final class RunCommand {
                 token(a, "--other-audience-token", "--other-audience-token-file", OTHER_AUDIENCE_TOKEN_ENV, env))));
         Path out = path("--out", a.value("--out")).orElse(DEFAULT_OUT);
         return new Request(options, out, path("--expected-failures", a.value("--expected-failures")), a.flag("--debug"));
+    }
+
+    static SpecVersion specVersion(Optional<String> value) throws UsageException {
+        if (value.isEmpty()) {
+            return SpecVersion.DEFAULT;
+        }
+        return SpecVersion.find(value.get()).orElseThrow(() -> new UsageException("unsupported --spec-version '"
+                + value.get() + "'; use one of " + SpecVersion.runnableLabels()));
     }
 
     static URI url(String option, String value) throws UsageException {

@@ -1,8 +1,8 @@
 package dev.mcpauth.conformance.cli;
 
-import dev.mcpauth.conformance.check.RunResult;
+import dev.mcpauth.conformance.result.RunResult;
 import dev.mcpauth.conformance.run.ProgressListener;
-import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.options.RunOptions;
 
 /** What {@code run} calls to run the scenarios; {@code ConformanceRunner::run} in production, a stub in tests. */
 @FunctionalInterface

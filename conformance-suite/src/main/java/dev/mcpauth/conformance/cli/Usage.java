@@ -12,7 +12,9 @@ final class Usage {
               run        run the scenarios against a server and write the reports
               issuer     run the suite's test authorization server on its own
               list       print the scenario ids and titles
+              checklist  print the checklist rows (--markdown: the whole docs/rs-checklist.md)
               free-port  print a free TCP port on the loopback interface
+              load       measure a server under load and count its wrong auth decisions
               help       print this text (also --help, -h)
 
             run --target URL [options]
@@ -85,6 +87,8 @@ final class Usage {
               --host H                  address to listen on (default 127.0.0.1)
               --keys FILE               keep the signing keys in FILE so restarts keep them
               Prints 'issuer=URL' and 'jwks_uri=URL' lines, then serves until stopped (SIGTERM, Ctrl-C).
+
+            """ + dev.mcpauth.conformance.load.LoadArgs.USAGE + """
 
             Exit codes:
               0  no unexpected FAILURE (MUST level, observed or untestable) and no stale

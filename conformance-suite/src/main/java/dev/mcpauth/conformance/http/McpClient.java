@@ -1,5 +1,6 @@
 package dev.mcpauth.conformance.http;
 
+import dev.mcpauth.conformance.spec.SpecVersion;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -25,7 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class McpClient {
     public static final String ACCEPT = "application/json, text/event-stream";
     public static final String CLIENT_NAME = "mcp-auth-conformance";
-    public static final String STATELESS_VERSION = "2026-07-28";
+    public static final String STATELESS_VERSION = SpecVersion.V2026_07_28.label();
     public static final String META_VERSION = "io.modelcontextprotocol/protocolVersion";
 
     private final RecordingHttpClient http;
@@ -63,7 +64,7 @@ public final class McpClient {
      * The request every "is this credential accepted?" check sends, with no credentials:
      * {@code initialize} up to 2025-11-25; from 2026-07-28, which has no handshake,
      * {@code tools/list} (whether {@code server/discover} needs a token is not stated,
-     * checklist §4, while every tool method does).
+     * docs/rs-checklist.md, policy P-09, while every tool method does).
      */
     public Request probeRequest() {
         return stateless() ? statelessRequest("tools/list", JsonValue.EMPTY_JSON_OBJECT) : initializeRequest();

@@ -1,6 +1,6 @@
 package dev.mcpauth.conformance.http;
 
-import dev.mcpauth.conformance.check.Exchange;
+import dev.mcpauth.conformance.result.Exchange;
 
 import javax.net.ssl.SSLContext;
 import java.io.ByteArrayOutputStream;

@@ -1,6 +1,6 @@
 package dev.mcpauth.conformance.http;
 
-import dev.mcpauth.conformance.check.Exchange;
+import dev.mcpauth.conformance.result.Exchange;
 
 import java.util.List;
 import java.util.Locale;

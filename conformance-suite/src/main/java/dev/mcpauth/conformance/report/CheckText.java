@@ -1,8 +1,8 @@
 package dev.mcpauth.conformance.report;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.Exchange;
-import dev.mcpauth.conformance.check.SpecReference;
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.Exchange;
+import dev.mcpauth.conformance.spec.SpecReference;
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 

@@ -1,8 +1,14 @@
 package dev.mcpauth.conformance.report;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.RunResult;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.ChecklistRow;
+
+import dev.mcpauth.conformance.spec.Checklist;
+
+import dev.mcpauth.conformance.spec.SpecVersion;
+
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.RunResult;
+import dev.mcpauth.conformance.result.Status;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,7 +50,7 @@ public final class CoverageMatrix {
         }
 
         /** Verdict text, e.g. "FAILURE", "FAILURE (expected)", "not covered". */
-        public String label(String specVersion) {
+        public String label(SpecVersion specVersion) {
             return switch (state) {
                 case NOT_COVERED -> "not covered";
                 case NOT_APPLICABLE -> "not applicable to " + specVersion;
@@ -78,17 +84,17 @@ public final class CoverageMatrix {
         }
     }
 
-    private final String specVersion;
+    private final SpecVersion specVersion;
     private final List<RowCoverage> rows;
     private final Map<String, List<CheckResult>> unknownRows;
 
-    private CoverageMatrix(String specVersion, List<RowCoverage> rows, Map<String, List<CheckResult>> unknownRows) {
+    private CoverageMatrix(SpecVersion specVersion, List<RowCoverage> rows, Map<String, List<CheckResult>> unknownRows) {
         this.specVersion = specVersion;
         this.rows = List.copyOf(rows);
         this.unknownRows = unknownRows;
     }
 
-    public static CoverageMatrix of(RunResult run, ChecklistCatalogue catalogue) {
+    public static CoverageMatrix of(RunResult run, Checklist catalogue) {
         Map<String, List<CheckResult>> byRow = new LinkedHashMap<>();
         for (CheckResult check : run.checks()) {
             for (String row : check.rows()) {
@@ -106,7 +112,7 @@ public final class CoverageMatrix {
                 rows.add(new RowCoverage(row, State.COVERED, checks));
             } else if (!row.appliesTo(run.specVersion())) {
                 rows.add(new RowCoverage(row, State.NOT_APPLICABLE, List.of()));
-            } else if (row.notTestable().isPresent()) {
+            } else if (row.untestable().isPresent()) {
                 rows.add(new RowCoverage(row, State.NOT_TESTABLE, List.of()));
             } else {
                 rows.add(new RowCoverage(row, State.NOT_COVERED, List.of()));
@@ -115,7 +121,7 @@ public final class CoverageMatrix {
         return new CoverageMatrix(run.specVersion(), rows, java.util.Collections.unmodifiableMap(byRow));
     }
 
-    public String specVersion() {
+    public SpecVersion specVersion() {
         return specVersion;
     }
 

@@ -1,11 +1,11 @@
 package dev.mcpauth.conformance.report;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.Exchange;
-import dev.mcpauth.conformance.check.RunResult;
-import dev.mcpauth.conformance.check.ScenarioResult;
-import dev.mcpauth.conformance.check.SpecReference;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.Exchange;
+import dev.mcpauth.conformance.result.RunResult;
+import dev.mcpauth.conformance.result.ScenarioResult;
+import dev.mcpauth.conformance.spec.SpecReference;
+import dev.mcpauth.conformance.result.Status;
 
 import java.util.Comparator;
 import java.util.List;
@@ -76,7 +76,7 @@ public final class HtmlReportWriter {
     private void summary(RunResult run) {
         html.append("<h2 id=\"summary\">Summary</h2>\n<table class=\"meta\">\n");
         metaRow("Target", "<code>" + e(run.target()) + "</code>");
-        metaRow("Spec version", e(run.specVersion()));
+        metaRow("Spec version", e(run.specVersion().label()));
         metaRow("Suite version", e(run.suiteVersion()));
         metaRow("Started", e(run.startedAt().toString()));
         metaRow("Duration", e(Format.seconds(run.duration())));
@@ -146,16 +146,16 @@ public final class HtmlReportWriter {
                 .append("<table>\n<tr><th>Row</th><th>Level</th><th>Requirement</th><th>Verdict</th><th>Checks</th></tr>\n");
         String section = "";
         for (CoverageMatrix.RowCoverage row : coverage.rows()) {
-            if (!row.row().section().equals(section)) {
-                section = row.row().section();
+            if (!row.row().section().letter().equals(section)) {
+                section = row.row().section().letter();
                 html.append("<tr class=\"section\"><th colspan=\"5\">").append(e(section)).append(". ")
-                        .append(e(row.row().sectionTitle())).append("</th></tr>\n");
+                        .append(e(row.row().section().title())).append("</th></tr>\n");
             }
             html.append("<tr id=\"").append(Html.anchor(row.row().id())).append("\"><td><code>").append(e(row.row().id()))
-                    .append("</code></td><td>").append(e(row.row().level())).append("</td><td>").append(e(row.row().title()))
+                    .append("</code></td><td>").append(e(row.row().levelLabel(coverage.specVersion()))).append("</td><td>").append(e(row.row().title()))
                     .append("</td><td>").append(badge(row.cssClass(), row.label(coverage.specVersion()))).append("</td><td>");
             if (row.state() == CoverageMatrix.State.NOT_TESTABLE) {
-                html.append("<span class=\"muted\">").append(e(row.row().notTestable().orElseThrow())).append("</span>");
+                html.append("<span class=\"muted\">").append(e(row.row().untestable().orElseThrow())).append("</span>");
             } else if (row.state() == CoverageMatrix.State.NOT_APPLICABLE) {
                 html.append("<span class=\"muted\">applies to ").append(e(row.row().versionsLabel())).append("</span>");
             }

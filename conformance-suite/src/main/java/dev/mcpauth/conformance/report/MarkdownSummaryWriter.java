@@ -1,9 +1,9 @@
 package dev.mcpauth.conformance.report;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.RunResult;
-import dev.mcpauth.conformance.check.ScenarioResult;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.RunResult;
+import dev.mcpauth.conformance.result.ScenarioResult;
+import dev.mcpauth.conformance.result.Status;
 
 import java.util.List;
 
@@ -27,7 +27,7 @@ public final class MarkdownSummaryWriter {
             md.append("**").append(text(outcome.failureReason())).append("** (exit code ").append(outcome.exitCode())
                     .append(")\n\n");
         }
-        md.append("Target ").append(code(run.target())).append(" · spec ").append(text(run.specVersion()))
+        md.append("Target ").append(code(run.target())).append(" · spec ").append(text(run.specVersion().label()))
                 .append(" · suite ").append(text(run.suiteVersion())).append(" · ").append(text(run.startedAt().toString()))
                 .append(" · ").append(text(Format.seconds(run.duration()))).append('\n');
         md.append('\n');

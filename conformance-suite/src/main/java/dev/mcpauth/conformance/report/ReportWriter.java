@@ -1,5 +1,7 @@
 package dev.mcpauth.conformance.report;
 
+import dev.mcpauth.conformance.spec.Checklist;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,9 +22,9 @@ public final class ReportWriter {
     public static final String REPORT_HTML = "report.html";
     public static final String SUMMARY_MD = "summary.md";
 
-    private final ChecklistCatalogue catalogue;
+    private final Checklist catalogue;
 
-    public ReportWriter(ChecklistCatalogue catalogue) {
+    public ReportWriter(Checklist catalogue) {
         this.catalogue = catalogue;
     }
 

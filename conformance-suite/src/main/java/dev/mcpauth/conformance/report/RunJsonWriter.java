@@ -1,9 +1,9 @@
 package dev.mcpauth.conformance.report;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.RunResult;
-import dev.mcpauth.conformance.check.ScenarioResult;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.RunResult;
+import dev.mcpauth.conformance.result.ScenarioResult;
+import dev.mcpauth.conformance.result.Status;
 import jakarta.json.stream.JsonGenerator;
 
 import java.util.List;
@@ -24,7 +24,7 @@ public final class RunJsonWriter {
             g.write("suite", "mcp-auth-conformance");
             g.write("suiteVersion", run.suiteVersion());
             g.write("target", run.target());
-            g.write("specVersion", run.specVersion());
+            g.write("specVersion", run.specVersion().label());
             g.write("startedAt", run.startedAt().toString());
             g.write("duration", run.duration().toString());
             g.write("durationMillis", run.duration().toMillis());

@@ -1,8 +1,8 @@
 package dev.mcpauth.conformance.report;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.RunResult;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.RunResult;
+import dev.mcpauth.conformance.result.Status;
 
 import java.util.List;
 import java.util.Objects;

@@ -1,16 +1,18 @@
 package dev.mcpauth.conformance.run;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.ScenarioResult;
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.ScenarioResult;
+import dev.mcpauth.conformance.scenario.CheckListener;
 
 /** Told about progress while a run goes on; the CLI prints it to the console. */
-public interface ProgressListener {
+public interface ProgressListener extends CheckListener {
     ProgressListener NONE = new ProgressListener() {
     };
 
     default void scenarioStarted(String scenarioId, String title) {
     }
 
+    @Override
     default void checkFinished(CheckResult check) {
     }
 

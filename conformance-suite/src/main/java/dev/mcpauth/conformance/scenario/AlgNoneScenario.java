@@ -1,6 +1,8 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.Level;
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.spec.Level;
 import dev.mcpauth.conformance.token.TokenMutation;
 
 import java.util.List;
@@ -35,7 +37,7 @@ final class AlgNoneScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
         Verdicts.rejectMutation(ctx, rec, LOWER, TokenMutation.ALG_NONE, Verdicts.ONLY_401);

@@ -1,11 +1,12 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.Exchange;
-import dev.mcpauth.conformance.check.Level;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.CheckSpec;
+import dev.mcpauth.conformance.spec.SpecVersion;
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.Exchange;
+import dev.mcpauth.conformance.spec.Level;
+import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.http.Response;
-import dev.mcpauth.conformance.run.ProgressListener;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -26,23 +27,23 @@ import java.util.function.UnaryOperator;
 public final class CheckRecorder {
     private final String scenarioId;
     private final Map<String, CheckSpec> declared = new LinkedHashMap<>();
-    private final String specVersion;
+    private final SpecVersion specVersion;
     private final Clock clock;
-    private final ProgressListener progress;
+    private final CheckListener listener;
     private final Map<String, CheckResult> results = new LinkedHashMap<>();
     private final UnaryOperator<String> redact;
 
-    public CheckRecorder(String scenarioId, List<CheckSpec> declared, String specVersion, Clock clock,
-                         ProgressListener progress) {
-        this(scenarioId, declared, specVersion, clock, progress, UnaryOperator.identity());
+    public CheckRecorder(String scenarioId, List<CheckSpec> declared, SpecVersion specVersion, Clock clock,
+                         CheckListener listener) {
+        this(scenarioId, declared, specVersion, clock, listener, UnaryOperator.identity());
     }
 
     /**
      * @param redact applied to every message and every string in the details before a result is
      *               recorded: messages quote what the server sent, and that may hold a token
      */
-    public CheckRecorder(String scenarioId, List<CheckSpec> declared, String specVersion, Clock clock,
-                         ProgressListener progress, UnaryOperator<String> redact) {
+    public CheckRecorder(String scenarioId, List<CheckSpec> declared, SpecVersion specVersion, Clock clock,
+                         CheckListener listener, UnaryOperator<String> redact) {
         this.redact = Objects.requireNonNull(redact, "redact");
         this.scenarioId = Objects.requireNonNull(scenarioId, "scenarioId");
         declared.forEach(c -> {
@@ -52,10 +53,10 @@ public final class CheckRecorder {
         });
         this.specVersion = Objects.requireNonNull(specVersion, "specVersion");
         this.clock = Objects.requireNonNull(clock, "clock");
-        this.progress = Objects.requireNonNull(progress, "progress");
+        this.listener = Objects.requireNonNull(listener, "listener");
     }
 
-    public String specVersion() {
+    public SpecVersion specVersion() {
         return specVersion;
     }
 
@@ -84,7 +85,7 @@ public final class CheckRecorder {
 
     /** The server does not meet the requirement: FAILURE, WARNING or INFO by the check's level. */
     public void violated(CheckSpec spec, String message, Map<String, Object> details, List<Response> responses) {
-        record(spec, spec.levelFor(specVersion).whenViolated(), Optional.of(message), false, details, responses);
+        record(spec, Status.whenViolated(spec.levelFor(specVersion)), Optional.of(message), false, details, responses);
     }
 
     /**
@@ -93,7 +94,7 @@ public final class CheckRecorder {
      */
     public void violatedAt(CheckSpec spec, Level level, String message, Map<String, Object> details,
                            List<Response> responses) {
-        record(spec, level, level.whenViolated(), Optional.of(message), false, details, responses);
+        record(spec, level, Status.whenViolated(level), Optional.of(message), false, details, responses);
     }
 
     /** {@link #verdict} at a level this run decides; the result reports that level either way. */
@@ -129,13 +130,13 @@ public final class CheckRecorder {
      * unverified MUST fails the run, an unverified SHOULD or MAY is flagged without failing it.
      */
     public void untestable(CheckSpec spec, String why, List<Response> responses) {
-        record(spec, spec.levelFor(specVersion).whenViolated(), Optional.of("untestable: " + why), true, Map.of(),
+        record(spec, Status.whenViolated(spec.levelFor(specVersion)), Optional.of("untestable: " + why), true, Map.of(),
                 responses);
     }
 
     /**
      * Stops a scenario whose prerequisite is missing: when {@code reason} holds why (for example
-     * {@code ScenarioContext.tokenGate()}), every check not yet recorded becomes untestable.
+     * {@code TargetFacts.tokenGate()}), every check not yet recorded becomes untestable.
      *
      * @return true when the scenario must stop
      */
@@ -191,7 +192,7 @@ public final class CheckRecorder {
                 level, status, clock.instant(), spec.references(specVersion), d, message.map(redact),
                 untestable, exchanges);
         results.put(spec.id(), result);
-        progress.checkFinished(result);
+        listener.checkFinished(result);
     }
 
     /** A detail value with every string in it redacted (lists included). */

@@ -1,6 +1,8 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.Level;
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.spec.Level;
 import dev.mcpauth.conformance.http.McpClient;
 import dev.mcpauth.conformance.http.McpSession;
 import dev.mcpauth.conformance.http.Response;
@@ -33,7 +35,7 @@ final class ExpiredTokenScenario implements Scenario {
     static final CheckSpec LEEWAY = CheckSpec.of("expired-token-beyond-leeway", Level.MUST,
             "Expired beyond a few minutes gets 401",
             "exp 6 minutes in the past gets 401: a small leeway is allowed, but the suite's policy is that no "
-                    + "leeway exceeds 5 minutes (checklist §4).",
+                    + "leeway exceeds 5 minutes (docs/rs-checklist.md, policy P-05).",
             List.of("RS-37"), "RFC9068-4", "RFC7519-4.1.4");
     static final CheckSpec WITHIN = CheckSpec.of("expired-token-within-leeway", Level.MAY,
             "Expired by 30 seconds shows the leeway",
@@ -66,7 +68,7 @@ final class ExpiredTokenScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
         Optional<Response> r = Verdicts.rejectMutation(ctx, rec, STATUS, TokenMutation.EXPIRED, Verdicts.ONLY_401);
@@ -87,9 +89,9 @@ final class ExpiredTokenScenario implements Scenario {
             rec.untestable(NO_DATA, expired.unavailable(), List.of());
             return;
         }
-        McpSession session = ctx.acceptance().session().orElseThrow();
-        McpClient mcp = ctx.mcp();
-        Response list = mcp.send(mcp.toolsList(session).bearer(ctx.baselineToken().get()));
+        McpSession session = ctx.facts().acceptance().session().orElseThrow();
+        McpClient mcp = ctx.target().mcp();
+        Response list = mcp.send(mcp.toolsList(session).bearer(ctx.facts().baselineToken().get()));
         List<String> tools = PrivilegedDiscovery.callable(ctx, PrivilegedDiscovery.tools(list));
         if (tools.isEmpty()) {
             rec.untestable(NO_DATA, "no tool the suite may call (" + ToolSafety.WHY_NOT + "): tools/list answered " + list.summary(), List.of(list));

@@ -1,7 +1,9 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.Level;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.spec.Level;
+import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.http.Request;
 import dev.mcpauth.conformance.http.Response;
 import dev.mcpauth.conformance.token.Minted;
@@ -34,8 +36,8 @@ final class MalformedCredentialsScenario implements Scenario {
             List.of("RS-28"), "RFC6750-2.1", "RFC9110-11.6.2");
     static final CheckSpec EMPTY = CheckSpec.of("malformed-credentials-empty-bearer", Level.MUST,
             "Bearer without a token is refused",
-            "Authorization: Bearer, and Bearer followed by a space, each get 400 invalid_request or 401 (checklist "
-                    + "§4 accepts both), never 2xx or 5xx.",
+            "Authorization: Bearer, and Bearer followed by a space, each get 400 invalid_request or 401 (docs/rs-checklist.md, "
+                    + "policy P-01, accepts both), never 2xx or 5xx.",
             List.of("RS-29"), "RFC6750-2.1", "OAUTH21-5.3.2");
     static final CheckSpec SPACE_INSIDE = CheckSpec.of("malformed-credentials-space-inside", Level.MUST,
             "A token with a space inside is refused",
@@ -74,11 +76,11 @@ final class MalformedCredentialsScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
-        String good = ctx.baselineToken().get();
-        Response basic = ctx.probeWith("Basic Y29uZm9ybWFuY2U6c3VpdGU=");
+        String good = ctx.facts().baselineToken().get();
+        Response basic = ctx.target().probeWith("Basic Y29uZm9ybWFuY2U6c3VpdGU=");
         Verdicts.rejected(rec, BASIC, basic, Verdicts.ONLY_401, "Authorization: Basic");
         if (basic.status() == 401) {
             Optional<String> error = basic.challenges().bearer().flatMap(c -> c.value("error"));
@@ -87,7 +89,7 @@ final class MalformedCredentialsScenario implements Scenario {
         } else {
             rec.untestable(BASIC_NO_ERROR, "the Basic credential did not get a 401 to inspect", List.of(basic));
         }
-        Verdicts.rejected(rec, BARE, ctx.probeWith(good), Verdicts.MALFORMED, "a good token without scheme");
+        Verdicts.rejected(rec, BARE, ctx.target().probeWith(good), Verdicts.MALFORMED, "a good token without scheme");
         allRefused(ctx, rec, EMPTY, Map.of("Bearer", "Bearer", "Bearer followed by a space", "Bearer "));
         int half = good.length() / 2;
         allRefused(ctx, rec, SPACE_INSIDE, Map.of("Bearer <first half> <second half>",
@@ -103,7 +105,7 @@ final class MalformedCredentialsScenario implements Scenario {
         List<Response> responses = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, String> v : new java.util.TreeMap<>(values).entrySet()) {
-            Response r = ctx.probeWith(v.getValue());
+            Response r = ctx.target().probeWith(v.getValue());
             responses.add(r);
             if (!r.received()) {
                 rec.untestable(spec, "no response to " + v.getKey() + ": " + r.transportError().orElse("?"), responses);
@@ -123,9 +125,9 @@ final class MalformedCredentialsScenario implements Scenario {
             rec.untestable(DUPLICATE, bad.unavailable(), List.of());
             return;
         }
-        Request init = ctx.mcp().probeRequest();
-        Response goodFirst = ctx.send(init.bearer(good).bearer(bad.get()));
-        Response badFirst = ctx.send(init.bearer(bad.get()).bearer(good));
+        Request init = ctx.target().mcp().probeRequest();
+        Response goodFirst = ctx.target().send(init.bearer(good).bearer(bad.get()));
+        Response badFirst = ctx.target().send(init.bearer(bad.get()).bearer(good));
         List<Response> both = List.of(goodFirst, badFirst);
         if (both.stream().anyMatch(r -> !r.received())) {
             rec.untestable(DUPLICATE, "no response to a request with two Authorization lines", both);

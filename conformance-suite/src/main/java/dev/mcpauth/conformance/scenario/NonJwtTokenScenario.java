@@ -1,7 +1,9 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.Level;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.spec.Level;
+import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.http.Response;
 import dev.mcpauth.conformance.token.Minted;
 import dev.mcpauth.conformance.token.TokenMutation;
@@ -22,7 +24,7 @@ final class NonJwtTokenScenario implements Scenario {
 
     private static CheckSpec malformed(String suffix, String what, String... rows) {
         return CheckSpec.of("non-jwt-token-" + suffix, Level.MUST, "A JWT with " + what + " is refused",
-                "A token with " + what + " gets 401 invalid_token or 400 invalid_request (checklist §4 accepts both "
+                "A token with " + what + " gets 401 invalid_token or 400 invalid_request (docs/rs-checklist.md, policy P-01, accepts both "
                         + "for malformed tokens), never 2xx or 5xx.",
                 List.of(rows.length == 0 ? new String[]{"RS-50"} : rows), "OAUTH21-5.3.2", "RFC7519-7.2");
     }
@@ -70,7 +72,7 @@ final class NonJwtTokenScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
         Optional<Response> random = Verdicts.rejectMutation(ctx, rec, RANDOM, TokenMutation.RANDOM_OPAQUE, Verdicts.ONLY_401);
@@ -92,7 +94,7 @@ final class NonJwtTokenScenario implements Scenario {
             rec.untestable(OVERSIZED, t.unavailable(), List.of());
             return;
         }
-        Response r = ctx.probeWithBearer(t.get());
+        Response r = ctx.target().probeWithBearer(t.get());
         if (!r.received()) {
             dropped(ctx, rec, r);
         } else if (r.is2xx()) {
@@ -114,7 +116,7 @@ final class NonJwtTokenScenario implements Scenario {
                     details("outcome", "hang", "transportError", error), List.of(r));
             return;
         }
-        Response after = ctx.http().sendOnNewConnection(ctx.mcp().probeRequest());
+        Response after = ctx.target().http().sendOnNewConnection(ctx.target().mcp().probeRequest());
         boolean alive = after.received() && !after.is5xx();
         rec.verdict(OVERSIZED, alive, "the connection was dropped on a 64 KB token (" + error + ") and a normal "
                         + "request on a new connection right after got " + Verdicts.describe(after)

@@ -1,5 +1,9 @@
 package dev.mcpauth.conformance.scenario;
 
+import dev.mcpauth.conformance.spec.Checklist;
+
+import dev.mcpauth.conformance.spec.SpecVersion;
+import dev.mcpauth.conformance.spec.CheckSpec;
 import java.util.List;
 
 /**
@@ -18,8 +22,8 @@ public interface Scenario {
     }
 
     /** The spec versions it applies to (every supported version unless said otherwise). */
-    default List<String> specVersions() {
-        return List.of(CheckSpec.V0618, CheckSpec.V1125, CheckSpec.V2607);
+    default List<SpecVersion> specVersions() {
+        return SpecVersion.runnableVersions();
     }
 
     /** Every check it can record, in order. */

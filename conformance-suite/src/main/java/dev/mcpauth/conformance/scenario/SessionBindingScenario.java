@@ -1,7 +1,9 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.Level;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.spec.Level;
+import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.http.McpClient;
 import dev.mcpauth.conformance.http.McpSession;
 import dev.mcpauth.conformance.http.Response;
@@ -47,11 +49,11 @@ final class SessionBindingScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
-        McpSession session = ctx.acceptance().session().orElseThrow();
-        McpClient mcp = ctx.mcp();
+        McpSession session = ctx.facts().acceptance().session().orElseThrow();
+        McpClient mcp = ctx.target().mcp();
         Verdicts.rejected(rec, NO_TOKEN, mcp.send(mcp.toolsList(session)), Verdicts.ONLY_401,
                 "tools/list in an established session without a token");
         Minted bad = ctx.mutated(TokenMutation.FLIPPED_SIGNATURE);

@@ -1,8 +1,10 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.Level;
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.spec.Level;
 import dev.mcpauth.conformance.http.Response;
-import dev.mcpauth.conformance.run.TypProfile;
+import dev.mcpauth.conformance.options.TypProfile;
 import dev.mcpauth.conformance.token.Minted;
 import dev.mcpauth.conformance.token.TokenMutation;
 
@@ -12,7 +14,7 @@ import static dev.mcpauth.conformance.scenario.Verdicts.details;
 
 /** Claims and header rules of RFC 7519 / RFC 9068 / RFC 7515 beyond expiry, audience and issuer. */
 final class TokenClaimsScenario implements Scenario {
-    private static final String TYP_POLICY = " The level follows --typ-profile (checklist §4: MCP cites RFC 9068 only "
+    private static final String TYP_POLICY = " The level follows --typ-profile (docs/rs-checklist.md, policy P-04: MCP cites RFC 9068 only "
             + "for aud): rfc9068 makes this a MUST (FAILURE); the default lenient profile a SHOULD (WARNING), because "
             + "many authorization servers send typ JWT.";
 
@@ -44,8 +46,8 @@ final class TokenClaimsScenario implements Scenario {
             List.of("RS-40"), "RFC7519-4.1.3", "RFC9068-4");
     static final CheckSpec OPTIONAL = CheckSpec.of("token-claims-missing-optional-claims", Level.MAY,
             "Tokens lacking sub, client_id, iat and jti are noted",
-            "The AS MUST issue sub, client_id, iat and jti (RFC 9068 §2.2), but the resource server checklist of "
-                    + "§4 does not require checking them: acceptance passes, a refusal is noted (INFO); details.accepted "
+            "The AS MUST issue sub, client_id, iat and jti (RFC 9068 §2.2), but no rule makes the resource server "
+                    + "check them (docs/rs-checklist.md, policy P-06): acceptance passes, a refusal is noted (INFO); details.accepted "
                     + "records the outcome.",
             List.of("RS-52"), "RFC9068-2.2", "RFC9068-4");
     static final CheckSpec CRIT = CheckSpec.of("token-claims-unknown-crit", Level.MUST,
@@ -83,7 +85,7 @@ final class TokenClaimsScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
         Verdicts.rejectMutation(ctx, rec, NBF, TokenMutation.FUTURE_NBF, Verdicts.ONLY_401);
@@ -94,7 +96,7 @@ final class TokenClaimsScenario implements Scenario {
         Verdicts.rejectMutation(ctx, rec, NUMERIC_AUD, TokenMutation.NUMERIC_AUD, Verdicts.MALFORMED);
         Verdicts.acceptanceNoted(ctx, rec, OPTIONAL, TokenMutation.MISSING_OPTIONAL_CLAIMS);
         Verdicts.rejectMutation(ctx, rec, CRIT, TokenMutation.UNKNOWN_CRIT, Verdicts.ONLY_401);
-        Level typLevel = ctx.options().extras().typProfile() == TypProfile.RFC9068 ? Level.MUST : Level.SHOULD;
+        Level typLevel = ctx.target().options().extras().typProfile() == TypProfile.RFC9068 ? Level.MUST : Level.SHOULD;
         Verdicts.rejectMutationAt(ctx, rec, TYP, TokenMutation.WRONG_TYP, typLevel);
         Verdicts.rejectMutationAt(ctx, rec, NO_TYP, TokenMutation.MISSING_TYP, typLevel);
         Minted upper = ctx.mutated(TokenMutation.TYP_AT_JWT_UPPERCASE);
@@ -102,7 +104,7 @@ final class TokenClaimsScenario implements Scenario {
             rec.untestable(TYP_CASE, upper.unavailable(), List.of());
             return;
         }
-        Response r = ctx.probeWithBearer(upper.get());
+        Response r = ctx.target().probeWithBearer(upper.get());
         rec.verdict(TYP_CASE, r.status() == 200, "a token with typ at+JWT was refused: " + r.summary(), details(),
                 List.of(r));
     }

@@ -1,6 +1,8 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.Level;
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.spec.Level;
 import dev.mcpauth.conformance.http.McpClient;
 import dev.mcpauth.conformance.http.McpSession;
 import dev.mcpauth.conformance.http.Response;
@@ -19,7 +21,7 @@ final class TransportSecurityScenario implements Scenario {
     static final CheckSpec ORIGIN_NO_TOKEN = CheckSpec.of("transport-security-bad-origin-no-token", Level.MUST,
             "A foreign Origin without a token is refused",
             "initialize without a token and with Origin: https://evil.test gets 403 or 401 from 2025-11-25 (which "
-                    + "check runs first is not specified, checklist §4); in 2025-06-18 anything but 2xx.",
+                    + "check runs first is not specified, docs/rs-checklist.md, policy P-03); in 2025-06-18 anything but 2xx.",
             List.of("RS-67"), "MCP-transports#security-warning");
     static final CheckSpec VERSION = CheckSpec.of("transport-security-bad-protocol-version", Level.MUST,
             "An unsupported MCP-Protocol-Version gets 400",
@@ -45,10 +47,10 @@ final class TransportSecurityScenario implements Scenario {
     }
 
     private static void anonymous(ScenarioContext ctx, CheckRecorder rec) {
-        Response anonymous = ctx.mcp().send(ctx.mcp().probeRequest().header("Origin", EVIL_ORIGIN));
+        Response anonymous = ctx.target().mcp().send(ctx.target().mcp().probeRequest().header("Origin", EVIL_ORIGIN));
         if (!anonymous.received()) {
             rec.untestable(ORIGIN_NO_TOKEN, "no response: " + anonymous.transportError().orElse("?"), List.of(anonymous));
-        } else if (ctx.is0618()) {
+        } else if (ctx.target().is0618()) {
             rec.verdict(ORIGIN_NO_TOKEN, !anonymous.is2xx(), "a request from Origin " + EVIL_ORIGIN + " was served: "
                     + anonymous.summary(), details(), List.of(anonymous));
         } else {
@@ -61,22 +63,22 @@ final class TransportSecurityScenario implements Scenario {
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
         anonymous(ctx, rec);
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
-        String token = ctx.baselineToken().get();
-        McpClient mcp = ctx.mcp();
+        String token = ctx.facts().baselineToken().get();
+        McpClient mcp = ctx.target().mcp();
         Response origin = mcp.send(mcp.probeRequest().bearer(token).header("Origin", EVIL_ORIGIN));
         if (!origin.received()) {
             rec.untestable(ORIGIN, "no response: " + origin.transportError().orElse("?"), List.of(origin));
-        } else if (ctx.is0618()) {
+        } else if (ctx.target().is0618()) {
             rec.verdict(ORIGIN, !origin.is2xx(), "a request from Origin " + EVIL_ORIGIN + " was served: "
                     + origin.summary(), details(), List.of(origin));
         } else {
             rec.verdict(ORIGIN, origin.status() == 403, "expected 403 for Origin " + EVIL_ORIGIN + "; got "
                     + origin.summary(), details(), List.of(origin));
         }
-        McpSession session = ctx.acceptance().session().orElseThrow();
+        McpSession session = ctx.facts().acceptance().session().orElseThrow();
         Response version = mcp.send(mcp.toolsList(session).without("MCP-Protocol-Version").bearer(token)
                 .header("MCP-Protocol-Version", "1999-01-01"));
         Verdicts.rejected(rec, VERSION, version, java.util.Set.of(400), "MCP-Protocol-Version: 1999-01-01");

@@ -1,6 +1,10 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.Level;
+import dev.mcpauth.conformance.spec.Checklist;
+
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.spec.Level;
 import dev.mcpauth.conformance.http.Challenge;
 import dev.mcpauth.conformance.http.ParsedChallenges;
 import dev.mcpauth.conformance.http.Response;
@@ -17,7 +21,7 @@ import java.util.TreeSet;
 /** Verdict helpers shared by scenarios, so the same question is always answered the same way. */
 final class Verdicts {
     static final Set<Integer> ONLY_401 = Set.of(401);
-    /** Checklist §4: a malformed token may get 400 invalid_request or 401 invalid_token. */
+    /** docs/rs-checklist.md, policy P-01: a malformed token may get 400 invalid_request or 401 invalid_token. */
     static final Set<Integer> MALFORMED = Set.of(400, 401);
 
     private Verdicts() {
@@ -67,8 +71,8 @@ final class Verdicts {
             rec.untestable(spec, token.unavailable(), List.of());
             return Optional.empty();
         }
-        Response r = ctx.probeWithBearer(token.get());
-        String what = ctx.mutationDescription(mutation);
+        Response r = ctx.target().probeWithBearer(token.get());
+        String what = ctx.tokens().mutationDescription(mutation);
         rejected(rec, spec, r, allowed, what.startsWith("the --") ? what : "a token with " + what);
         return Optional.of(r);
     }
@@ -81,7 +85,7 @@ final class Verdicts {
             rec.untestable(spec, token.unavailable(), List.of());
             return;
         }
-        Response r = ctx.probeWithBearer(token.get());
+        Response r = ctx.target().probeWithBearer(token.get());
         if (!r.received()) {
             rec.untestable(spec, "no response: " + r.transportError().orElse("?"), List.of(r));
             return;
@@ -100,7 +104,7 @@ final class Verdicts {
             rec.untestable(spec, token.unavailable(), List.of());
             return;
         }
-        Response r = ctx.probeWithBearer(token.get());
+        Response r = ctx.target().probeWithBearer(token.get());
         if (!r.received()) {
             rec.untestable(spec, "no response: " + r.transportError().orElse("?"), List.of(r));
             return;

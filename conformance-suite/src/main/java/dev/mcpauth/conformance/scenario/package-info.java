@@ -16,7 +16,7 @@
  *     {@link dev.mcpauth.conformance.scenario.CheckRecorder}.</li>
  * <li>Every "this bad token is refused" check depends on the positive control: when a good
  *     token is refused too, a refusal proves nothing, so those checks are untestable.</li>
- * <li>Where the specs disagree, the checklist's §4 policy is followed and said in the check's
+ * <li>Where the specs disagree, the matching policy of docs/rs-checklist.md (e.g. policy P-04) is followed and said in the check's
  *     description (malformed tokens: 400 or 401; {@code typ} judged by {@code --typ-profile},
  *     lenient by default; leeway at most 5 minutes; root PRM only for a root resource; silent
  *     rows never FAIL unless another MUST row is broken by the same response).</li>
@@ -34,11 +34,13 @@
  *     Every request made while looking for a tool is reported with the checks that needed it.</li>
  * <li>A scenario's rows are the union of its checks' rows.</li>
  * <li>"initialize" in a description is the probe request: under 2026-07-28, which has no
- *     handshake, it is {@code tools/list} with the stateless headers (checklist §4 leaves auth on
+ *     handshake, it is {@code tools/list} with the stateless headers (docs/rs-checklist.md, policy P-09, leaves auth on
  *     {@code server/discover} open), and the positive control opens with {@code server/discover}.</li>
  * </ul>
  *
  * <p>Tokens come from the suite's issuer (every mutation possible) or from the operator (only
- * what needs no issuer key); see {@link dev.mcpauth.conformance.token.TokenFactory}.
+ * what needs no issuer key); see {@link dev.mcpauth.conformance.token.TokenSource}. A scenario reaches
+ * the target through {@link Target}, tokens through {@code ctx.tokens()}, and shared facts through
+ * {@link TargetFacts}.
  */
 package dev.mcpauth.conformance.scenario;

@@ -1,13 +1,13 @@
 package dev.mcpauth.conformance.cli;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.Exchange;
-import dev.mcpauth.conformance.check.Level;
-import dev.mcpauth.conformance.check.RunResult;
-import dev.mcpauth.conformance.check.ScenarioResult;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.Exchange;
+import dev.mcpauth.conformance.spec.Level;
+import dev.mcpauth.conformance.result.RunResult;
+import dev.mcpauth.conformance.result.ScenarioResult;
+import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.report.ReportFixtures;
-import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.options.RunOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

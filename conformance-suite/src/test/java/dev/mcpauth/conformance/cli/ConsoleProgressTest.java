@@ -1,8 +1,8 @@
 package dev.mcpauth.conformance.cli;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.Level;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.spec.Level;
+import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.report.ReportFixtures;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

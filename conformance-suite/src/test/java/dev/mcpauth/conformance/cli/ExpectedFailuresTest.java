@@ -1,10 +1,12 @@
 package dev.mcpauth.conformance.cli;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.Level;
-import dev.mcpauth.conformance.check.RunResult;
-import dev.mcpauth.conformance.check.ScenarioResult;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.SpecVersion;
+
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.spec.Level;
+import dev.mcpauth.conformance.result.RunResult;
+import dev.mcpauth.conformance.result.ScenarioResult;
+import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.report.ReportFixtures;
 import dev.mcpauth.conformance.report.RunOutcome;
 import dev.mcpauth.conformance.report.StaleEntry;
@@ -42,7 +44,7 @@ class ExpectedFailuresTest {
     }
 
     private static RunResult run(ScenarioResult... scenarios) {
-        return new RunResult("v", "http://h/mcp", "2025-11-25", ReportFixtures.STARTED, Duration.ZERO, List.of(scenarios));
+        return new RunResult("v", "http://h/mcp", SpecVersion.V2025_11_25, ReportFixtures.STARTED, Duration.ZERO, List.of(scenarios));
     }
 
     private static ScenarioResult scenario(String id, CheckResult... checks) {

@@ -1,7 +1,7 @@
 package dev.mcpauth.conformance.cli;
 
-import dev.mcpauth.conformance.run.ExtraOptions;
-import dev.mcpauth.conformance.run.TypProfile;
+import dev.mcpauth.conformance.options.ExtraOptions;
+import dev.mcpauth.conformance.options.TypProfile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,6 +1,8 @@
 package dev.mcpauth.conformance.cli;
 
-import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.spec.SpecVersion;
+
+import dev.mcpauth.conformance.options.RunOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,7 +40,7 @@ class RunCommandParseTest {
         RunOptions options = request.options();
         assertThat(options.target()).isEqualTo(URI.create(TARGET));
         assertThat(options.issuer()).isEmpty();
-        assertThat(options.specVersion()).isEqualTo(RunOptions.DEFAULT_SPEC_VERSION);
+        assertThat(options.specVersion()).isEqualTo(SpecVersion.DEFAULT);
         assertThat(options.scenarioIds()).isEmpty();
         assertThat(options.token()).isEmpty();
         assertThat(options.lowScopeToken()).isEmpty();
@@ -60,7 +62,7 @@ class RunCommandParseTest {
                 "--privileged-tool", "deploy", "--timeout", "2.5", "--debug");
         RunOptions options = request.options();
         assertThat(options.issuer()).contains(URI.create("http://127.0.0.1:9400"));
-        assertThat(options.specVersion()).isEqualTo("2025-06-18");
+        assertThat(options.specVersion()).isEqualTo(SpecVersion.V2025_06_18);
         assertThat(options.scenarioIds()).containsExactly("missing-token", "expired-token", "wrong-audience");
         assertThat(options.token()).contains(SECRET);
         assertThat(options.lowScopeToken()).contains("low-scope-token-456");

@@ -1,11 +1,13 @@
 package dev.mcpauth.conformance.cli;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.Exchange;
-import dev.mcpauth.conformance.check.Level;
-import dev.mcpauth.conformance.check.RunResult;
-import dev.mcpauth.conformance.check.ScenarioResult;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.SpecVersion;
+
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.Exchange;
+import dev.mcpauth.conformance.spec.Level;
+import dev.mcpauth.conformance.result.RunResult;
+import dev.mcpauth.conformance.result.ScenarioResult;
+import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.report.ReportFixtures;
 import org.junit.jupiter.api.Test;
 
@@ -43,7 +45,7 @@ class SecretScrubberTest {
         Map<String, Object> details = Map.of("nested", Map.of("list", List.of("a " + TOKEN)), "n", 3);
         CheckResult check = ReportFixtures.check("s", "c", "name " + TOKEN, List.of(), Level.MUST, Status.FAILURE, 0,
                 details, "got " + TOKEN, false, List.of(exchange));
-        RunResult run = new RunResult("v", "http://h/mcp", "2025-11-25", ReportFixtures.STARTED, Duration.ZERO,
+        RunResult run = new RunResult("v", "http://h/mcp", SpecVersion.V2025_11_25, ReportFixtures.STARTED, Duration.ZERO,
                 List.of(new ScenarioResult("s", "S", List.of(), List.of(check))));
         RunResult scrubbed = new SecretScrubber(List.of(TOKEN)).scrub(run);
         assertThat(scrubbed.toString()).doesNotContain(TOKEN).contains("[redacted]");

@@ -1,10 +1,12 @@
 package dev.mcpauth.conformance.report;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.Level;
-import dev.mcpauth.conformance.check.RunResult;
-import dev.mcpauth.conformance.check.ScenarioResult;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.SpecVersion;
+
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.spec.Level;
+import dev.mcpauth.conformance.result.RunResult;
+import dev.mcpauth.conformance.result.ScenarioResult;
+import dev.mcpauth.conformance.result.Status;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -16,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class JUnitXmlWriterTest {
 
     private static String render(CheckResult... checks) {
-        RunResult run = new RunResult("v", "http://h/mcp", "2025-11-25", ReportFixtures.STARTED, Duration.ofMillis(5),
+        RunResult run = new RunResult("v", "http://h/mcp", SpecVersion.V2025_11_25, ReportFixtures.STARTED, Duration.ofMillis(5),
                 List.of(new ScenarioResult("s", "S", List.of(), List.of(checks))));
         return JUnitXmlWriter.render(RunOutcome.of(run));
     }

@@ -1,12 +1,14 @@
 package dev.mcpauth.conformance.report;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.Exchange;
-import dev.mcpauth.conformance.check.Level;
-import dev.mcpauth.conformance.check.RunResult;
-import dev.mcpauth.conformance.check.ScenarioResult;
-import dev.mcpauth.conformance.check.SpecReference;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.SpecVersion;
+
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.Exchange;
+import dev.mcpauth.conformance.spec.Level;
+import dev.mcpauth.conformance.result.RunResult;
+import dev.mcpauth.conformance.result.ScenarioResult;
+import dev.mcpauth.conformance.spec.SpecReference;
+import dev.mcpauth.conformance.result.Status;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +48,7 @@ public final class ReportFixtures {
     }
 
     private static RunResult run(boolean markExpected) {
-        return new RunResult("0.1.0-test", TARGET, "2025-06-18", STARTED, Duration.ofMillis(3210), List.of(
+        return new RunResult("0.1.0-test", TARGET, SpecVersion.V2025_06_18, STARTED, Duration.ofMillis(3210), List.of(
                 missingToken(), expiredToken(), wrongAudience(markExpected), metadata()));
     }
 

@@ -1,5 +1,7 @@
 package dev.mcpauth.conformance.report;
 
+import dev.mcpauth.conformance.spec.Checklist;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -23,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReportGoldenTest {
     private static final Path GOLDEN_SOURCE = Path.of("src/test/resources/golden");
-    private final ReportWriter writer = new ReportWriter(ChecklistCatalogue.bundled());
+    private final ReportWriter writer = new ReportWriter(Checklist.bundled());
 
     @ParameterizedTest
     @ValueSource(strings = {ReportWriter.CHECKS_JSON, ReportWriter.RUN_JSON, ReportWriter.JUNIT_XML,

@@ -1,6 +1,10 @@
 package dev.mcpauth.conformance.report;
 
-import dev.mcpauth.conformance.check.CheckResult;
+import dev.mcpauth.conformance.spec.ChecklistRow;
+
+import dev.mcpauth.conformance.spec.Checklist;
+
+import dev.mcpauth.conformance.result.CheckResult;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -22,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Reads the reports back with real parsers, so their structure is right beyond the golden bytes. */
 class ReportStructureTest {
     private final RunOutcome outcome = ReportFixtures.outcome();
-    private final Map<String, String> files = new ReportWriter(ChecklistCatalogue.bundled()).render(outcome);
+    private final Map<String, String> files = new ReportWriter(Checklist.bundled()).render(outcome);
 
     @Test
     void checksJsonIsAPlainArrayInTheOfficialFieldOrder() {
@@ -103,7 +107,7 @@ class ReportStructureTest {
         assertThat(html).doesNotContain("<script").doesNotContain("<link").doesNotContain(" src=")
                 .doesNotContain("\u0001");
         assertThat(html).contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quotes&#39;");
-        for (ChecklistRow row : ChecklistCatalogue.bundled().rows()) {
+        for (ChecklistRow row : Checklist.bundled().rows()) {
             assertThat(html).contains("<tr id=\"" + row.id() + "\">");
         }
         for (CheckResult check : outcome.result().checks()) {

@@ -1,8 +1,12 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.RunResult;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.SpecVersion;
+
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.RunResult;
+import dev.mcpauth.conformance.result.Status;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -29,14 +33,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 class BothWaysTest {
 
     static Stream<Arguments> goodRuns() {
-        return Stream.of(Arguments.of(CheckSpec.V1125, false), Arguments.of(CheckSpec.V1125, true),
-                Arguments.of(CheckSpec.V0618, false), Arguments.of(CheckSpec.V2607, false),
-                Arguments.of(CheckSpec.V2607, true));
+        return Stream.of(Arguments.of(SpecVersion.V2025_11_25, false), Arguments.of(SpecVersion.V2025_11_25, true),
+                Arguments.of(SpecVersion.V2025_06_18, false), Arguments.of(SpecVersion.V2026_07_28, false),
+                Arguments.of(SpecVersion.V2026_07_28, true));
     }
 
     @ParameterizedTest(name = "correct stub, {0}, sse={1}: every check passes")
     @MethodSource("goodRuns")
-    void correctStubPassesEveryCheck(String version, boolean sse) {
+    void correctStubPassesEveryCheck(SpecVersion version, boolean sse) {
         RunResult r = StubHarness.run(Set.of(), version, sse, List.of());
         Set<String> declared = Scenarios.all().stream().flatMap(s -> s.checks().stream()).map(CheckSpec::id)
                 .collect(Collectors.toSet());
@@ -101,7 +105,7 @@ class BothWaysTest {
         return new ArrayList<>(out);
     }
 
-    static boolean applies(String checkId, String version) {
+    static boolean applies(String checkId, SpecVersion version) {
         return Scenarios.all().stream().flatMap(s -> s.checks().stream()).filter(c -> c.id().equals(checkId))
                 .findFirst().orElseThrow().appliesTo(version);
     }

@@ -1,6 +1,10 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.CheckResult;
+import dev.mcpauth.conformance.spec.SpecVersion;
+
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.result.CheckResult;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -11,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** cors-preflight-no-401 records whether the preflight answer had Access-Control-Allow-* headers. */
 class CorsDetailsTest {
     private static CheckResult preflight(Set<StubDefect> defects) {
-        return StubHarness.byId(StubHarness.run(defects, CheckSpec.V1125, false, List.of("cors")))
+        return StubHarness.byId(StubHarness.run(defects, SpecVersion.V2025_11_25, false, List.of("cors")))
                 .get("cors-preflight-no-401");
     }
 

@@ -1,7 +1,11 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.SpecVersion;
+
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.Status;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,17 +19,17 @@ import java.util.Objects;
  * <p>Verdict codes: {@code F} FAILURE, {@code W} WARNING, {@code I} INFO, {@code U} untestable
  * (FAILURE, WARNING or INFO by the check's level).
  */
-record DefectCase(StubDefect defect, String version, Map<String, String> expected, boolean cascade) {
+record DefectCase(StubDefect defect, SpecVersion version, Map<String, String> expected, boolean cascade) {
     DefectCase {
         Objects.requireNonNull(defect, "defect");
         expected = Map.copyOf(expected);
     }
 
     static DefectCase of(StubDefect defect, String... idAndCode) {
-        return in(CheckSpec.V1125, defect, idAndCode);
+        return in(SpecVersion.V2025_11_25, defect, idAndCode);
     }
 
-    static DefectCase in(String version, StubDefect defect, String... idAndCode) {
+    static DefectCase in(SpecVersion version, StubDefect defect, String... idAndCode) {
         Map<String, String> m = new LinkedHashMap<>();
         for (int i = 0; i + 1 < idAndCode.length; i += 2) {
             m.put(idAndCode[i], idAndCode[i + 1]);
@@ -56,7 +60,7 @@ record DefectCase(StubDefect defect, String version, Map<String, String> expecte
 
     /** The status a code stands for; {@code U} (untestable) takes the status of the check's level. */
     static Status statusOf(String code, CheckResult check) {
-        return code.equals("U") ? check.level().whenViolated() : statusOf(code);
+        return code.equals("U") ? Status.whenViolated(check.level()) : statusOf(code);
     }
 
     static Status statusOf(String code) {
@@ -71,6 +75,6 @@ record DefectCase(StubDefect defect, String version, Map<String, String> expecte
 
     @Override
     public String toString() {
-        return defect + (version.equals(CheckSpec.V1125) ? "" : " @" + version) + " → " + expected;
+        return defect + (version.equals(SpecVersion.V2025_11_25) ? "" : " @" + version) + " → " + expected;
     }
 }

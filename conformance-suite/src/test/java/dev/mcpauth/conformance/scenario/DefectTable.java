@@ -1,5 +1,9 @@
 package dev.mcpauth.conformance.scenario;
 
+import dev.mcpauth.conformance.spec.SpecVersion;
+
+import dev.mcpauth.conformance.spec.CheckSpec;
+
 import java.util.List;
 
 import static dev.mcpauth.conformance.scenario.DefectCase.in;
@@ -8,8 +12,8 @@ import static dev.mcpauth.conformance.scenario.StubDefect.*;
 
 /** The both-ways table: each stub defect and the checks that must catch it. */
 final class DefectTable {
-    private static final String V0618 = CheckSpec.V0618;
-    private static final String V2607 = CheckSpec.V2607;
+    private static final SpecVersion V0618 = SpecVersion.V2025_06_18;
+    private static final SpecVersion V2607 = SpecVersion.V2026_07_28;
 
     private DefectTable() {
     }

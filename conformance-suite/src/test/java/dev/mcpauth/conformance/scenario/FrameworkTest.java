@@ -1,8 +1,14 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.Level;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.SpecVersion;
+
+import dev.mcpauth.conformance.spec.SpecRefs;
+
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.spec.Level;
+import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.run.ProgressListener;
 import org.junit.jupiter.api.Test;
 
@@ -24,19 +30,19 @@ class FrameworkTest {
     private static final CheckSpec NEW = CheckSpec.of("demo-new", Level.SHOULD, "n", "d", List.of("RS-64"),
             "RFC9728-3.3").from1125();
 
-    private static CheckRecorder recorder(String version) {
+    private static CheckRecorder recorder(SpecVersion version) {
         return new CheckRecorder("demo", List.of(MUST, SHOULD_11, NEW), version, Clock.systemUTC(), ProgressListener.NONE);
     }
 
     @Test
     void violationsTakeTheLevelOfTheSpecVersion() {
-        CheckRecorder rec = recorder(CheckSpec.V0618);
+        CheckRecorder rec = recorder(SpecVersion.V2025_06_18);
         rec.violated(MUST, "m", Map.of(), List.of());
         rec.violated(SHOULD_11, "m", Map.of(), List.of());
         assertThat(rec.applies(NEW)).isFalse();
         List<CheckResult> r = rec.finish();
         assertThat(r).extracting(CheckResult::status).containsExactly(Status.FAILURE, Status.INFO, Status.SKIPPED);
-        CheckRecorder rec11 = recorder(CheckSpec.V1125);
+        CheckRecorder rec11 = recorder(SpecVersion.V2025_11_25);
         rec11.violated(SHOULD_11, "m", Map.of(), List.of());
         assertThat(rec11.applies(NEW)).isTrue();
         assertThat(rec11.finish()).extracting(CheckResult::status)
@@ -49,14 +55,14 @@ class FrameworkTest {
                 .until1125();
         CheckSpec stepUp = CheckSpec.of("demo-step-up", Level.SHOULD, "n", "d", List.of("RS-64"), "RFC6750-3.1")
                 .from1125().in2607(Level.MUST);
-        assertThat(sessions.appliesTo(CheckSpec.V0618)).isTrue();
-        assertThat(sessions.appliesTo(CheckSpec.V1125)).isTrue();
-        assertThat(sessions.appliesTo(CheckSpec.V2607)).isFalse();
+        assertThat(sessions.appliesTo(SpecVersion.V2025_06_18)).isTrue();
+        assertThat(sessions.appliesTo(SpecVersion.V2025_11_25)).isTrue();
+        assertThat(sessions.appliesTo(SpecVersion.V2026_07_28)).isFalse();
         assertThat(sessions.applicability()).isEqualTo("applies up to 2025-11-25");
-        assertThat(stepUp.appliesTo(CheckSpec.V0618)).isFalse();
-        assertThat(stepUp.levelFor(CheckSpec.V1125)).isEqualTo(Level.SHOULD);
-        assertThat(stepUp.levelFor(CheckSpec.V2607)).isEqualTo(Level.MUST);
-        CheckRecorder rec = new CheckRecorder("demo", List.of(sessions, stepUp), CheckSpec.V2607, Clock.systemUTC(),
+        assertThat(stepUp.appliesTo(SpecVersion.V2025_06_18)).isFalse();
+        assertThat(stepUp.levelFor(SpecVersion.V2025_11_25)).isEqualTo(Level.SHOULD);
+        assertThat(stepUp.levelFor(SpecVersion.V2026_07_28)).isEqualTo(Level.MUST);
+        CheckRecorder rec = new CheckRecorder("demo", List.of(sessions, stepUp), SpecVersion.V2026_07_28, Clock.systemUTC(),
                 ProgressListener.NONE);
         assertThat(rec.applies(sessions)).isFalse();
         rec.violated(stepUp, "second 403", Map.of(), List.of());
@@ -65,7 +71,7 @@ class FrameworkTest {
 
     @Test
     void unreachedChecksBecomeUntestableNeverSkips() {
-        CheckRecorder rec = recorder(CheckSpec.V1125);
+        CheckRecorder rec = recorder(SpecVersion.V2025_11_25);
         rec.pass(SHOULD_11, Map.of(), List.of());
         List<CheckResult> r = rec.finish();
         assertThat(r).hasSize(3);
@@ -80,7 +86,7 @@ class FrameworkTest {
     @Test
     void anUntestableCheckTakesTheStatusOfItsLevelNeverSuccess() {
         CheckSpec may = CheckSpec.of("demo-may", Level.MAY, "n", "d", List.of("RS-14"), "RFC6750-3.1");
-        CheckRecorder rec = new CheckRecorder("demo", List.of(MUST, SHOULD_11, may), CheckSpec.V1125, Clock.systemUTC(),
+        CheckRecorder rec = new CheckRecorder("demo", List.of(MUST, SHOULD_11, may), SpecVersion.V2025_11_25, Clock.systemUTC(),
                 ProgressListener.NONE);
         rec.untestable(MUST, "no token", List.of());
         rec.untestable(SHOULD_11, "no token", List.of());
@@ -88,14 +94,14 @@ class FrameworkTest {
         List<CheckResult> r = rec.finish();
         assertThat(r).extracting(CheckResult::status).containsExactly(Status.FAILURE, Status.WARNING, Status.INFO);
         assertThat(r).allMatch(CheckResult::untestable);
-        CheckRecorder old = recorder(CheckSpec.V0618);
+        CheckRecorder old = recorder(SpecVersion.V2025_06_18);
         old.untestable(SHOULD_11, "no token", List.of());
         assertThat(old.finish().get(0).status()).as("MAY under 2025-06-18").isEqualTo(Status.INFO);
     }
 
     @Test
     void recordingUndeclaredOrTwiceIsABug() {
-        CheckRecorder rec = recorder(CheckSpec.V1125);
+        CheckRecorder rec = recorder(SpecVersion.V2025_11_25);
         rec.pass(MUST, Map.of(), List.of());
         assertThatThrownBy(() -> rec.pass(MUST, Map.of(), List.of())).isInstanceOf(IllegalStateException.class);
         CheckSpec other = CheckSpec.of("other", Level.MAY, "n", "d", List.of());
@@ -124,14 +130,14 @@ class FrameworkTest {
 
     @Test
     void referencesResolvePerVersion() {
-        assertThat(SpecRefs.resolve("RFC6750-3.1", CheckSpec.V1125).url())
+        assertThat(SpecRefs.resolve("RFC6750-3.1", SpecVersion.V2025_11_25).url())
                 .isEqualTo("https://www.rfc-editor.org/rfc/rfc6750#section-3.1");
-        assertThat(SpecRefs.resolve("OAUTH21-5.2", CheckSpec.V1125).url())
+        assertThat(SpecRefs.resolve("OAUTH21-5.2", SpecVersion.V2025_11_25).url())
                 .isEqualTo("https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-13#section-5.2");
-        var mcp = SpecRefs.resolve("MCP-authorization#token-handling", CheckSpec.V0618);
+        var mcp = SpecRefs.resolve("MCP-authorization#token-handling", SpecVersion.V2025_06_18);
         assertThat(mcp.id()).isEqualTo("MCP-2025-06-18-authorization#token-handling");
         assertThat(mcp.url()).isEqualTo("https://modelcontextprotocol.io/specification/2025-06-18/basic/authorization#token-handling");
-        assertThat(SpecRefs.resolve("MCP-transports#server-validation", CheckSpec.V2607).url())
+        assertThat(SpecRefs.resolve("MCP-transports#server-validation", SpecVersion.V2026_07_28).url())
                 .isEqualTo("https://modelcontextprotocol.io/specification/2026-07-28/basic/transports/streamable-http#server-validation");
     }
 

@@ -1,7 +1,11 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.SpecVersion;
+
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.Status;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OversizedResetTest {
     @Test
     void aResetFollowedByANormalAnswerIsACleanRefusal() {
-        CheckResult c = StubHarness.byId(StubHarness.run(Set.of(StubDefect.RESET_ON_OVERSIZED), CheckSpec.V1125, false,
+        CheckResult c = StubHarness.byId(StubHarness.run(Set.of(StubDefect.RESET_ON_OVERSIZED), SpecVersion.V2025_11_25, false,
                 List.of("non-jwt-token"))).get("non-jwt-token-oversized");
         assertThat(c.status()).isEqualTo(Status.SUCCESS);
         assertThat(c.details()).containsEntry("outcome", "connection closed without a response")
@@ -23,7 +27,7 @@ class OversizedResetTest {
 
     @Test
     void aServerThatStopsAnsweringAfterwardsIsWarned() {
-        CheckResult c = StubHarness.byId(StubHarness.run(Set.of(StubDefect.HANG_UP_AFTER_OVERSIZED), CheckSpec.V1125,
+        CheckResult c = StubHarness.byId(StubHarness.run(Set.of(StubDefect.HANG_UP_AFTER_OVERSIZED), SpecVersion.V2025_11_25,
                 false, List.of("non-jwt-token"))).get("non-jwt-token-oversized");
         assertThat(c.status()).isEqualTo(Status.WARNING);
         assertThat(c.untestable()).isFalse();

@@ -1,11 +1,15 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.Level;
-import dev.mcpauth.conformance.check.RunResult;
-import dev.mcpauth.conformance.check.Status;
-import dev.mcpauth.conformance.run.RunOptions;
-import dev.mcpauth.conformance.run.TypProfile;
+import dev.mcpauth.conformance.spec.SpecVersion;
+
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.spec.Level;
+import dev.mcpauth.conformance.result.RunResult;
+import dev.mcpauth.conformance.result.Status;
+import dev.mcpauth.conformance.options.RunOptions;
+import dev.mcpauth.conformance.options.TypProfile;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -30,7 +34,7 @@ class ProfilesAndDetailsTest {
 
     private static Map<String, CheckResult> run(Set<StubDefect> defects, TypProfile profile, List<String> scenarios) {
         RunResult r = StubHarness.run(defects, false, stub -> {
-            RunOptions o = StubHarness.options(stub, CheckSpec.V1125, scenarios);
+            RunOptions o = StubHarness.options(stub, SpecVersion.V2025_11_25, scenarios);
             return o.withExtras(o.extras().withTypProfile(profile));
         });
         return StubHarness.byId(r);
@@ -55,7 +59,7 @@ class ProfilesAndDetailsTest {
     void stepUpJudgesTheChallengedScopeEvenWithPrivilegedScopeGiven() {
         // --privileged-scope names the scope that works; the 403 names another. The check is about the challenge.
         RunResult r = StubHarness.run(EnumSet.of(StubDefect.CHALLENGE_NAMES_WRONG_SCOPE), false, stub -> {
-            RunOptions o = StubHarness.options(stub, CheckSpec.V1125, List.of("insufficient-scope"));
+            RunOptions o = StubHarness.options(stub, SpecVersion.V2025_11_25, List.of("insufficient-scope"));
             return new RunOptions(o.target(), o.issuer(), o.specVersion(), o.scenarioIds(), o.token(),
                     o.lowScopeToken(), o.baselineScope(), Optional.of(StubMcpServer.ADMIN), o.privilegedTool(),
                     o.requestTimeout(), o.extras());
@@ -92,7 +96,7 @@ class ProfilesAndDetailsTest {
     @Test
     void greyBoxChecksWithoutTheirFlagsAreUntestableFailures() {
         RunResult r = StubHarness.run(Set.of(), false, stub -> StubHarness.trusting(new RunOptions(stub.target(),
-                java.util.Optional.of(StubHarness.issuer().issuerUrl()), CheckSpec.V1125,
+                java.util.Optional.of(StubHarness.issuer().issuerUrl()), SpecVersion.V2025_11_25,
                 List.of("token-passthrough", "token-hygiene"), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
                 java.time.Duration.ofSeconds(5))));

@@ -1,16 +1,23 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.Exchange;
-import dev.mcpauth.conformance.check.RunResult;
-import dev.mcpauth.conformance.check.ScenarioResult;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.token.TokenSource;
+
+import dev.mcpauth.conformance.token.IssuerTokens;
+
+import dev.mcpauth.conformance.spec.SpecVersion;
+
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.Exchange;
+import dev.mcpauth.conformance.result.RunResult;
+import dev.mcpauth.conformance.result.ScenarioResult;
+import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.issuer.IssuerClient;
 import dev.mcpauth.conformance.run.ConformanceRunner;
 import dev.mcpauth.conformance.run.ProgressListener;
-import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.options.RunOptions;
 import dev.mcpauth.conformance.token.AttackerJwks;
-import dev.mcpauth.conformance.token.TokenFactory;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -33,7 +40,7 @@ class RunnerTest {
     private static final Pattern JWT = Pattern.compile("eyJ[A-Za-z0-9_-]{8,}");
 
     private static RunOptions options(URI target, Optional<URI> issuer, Optional<String> token, List<String> scenarios) {
-        return StubHarness.trusting(new RunOptions(target, issuer, CheckSpec.V1125, scenarios, token, Optional.empty(),
+        return StubHarness.trusting(new RunOptions(target, issuer, SpecVersion.V2025_11_25, scenarios, token, Optional.empty(),
                 Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(3)));
     }
 
@@ -65,7 +72,7 @@ class RunnerTest {
         assertThat(r.checks()).isNotEmpty().allSatisfy(c -> {
             if (c.status() != Status.SKIPPED) {
                 assertThat(c.untestable()).isTrue();
-                assertThat(c.status()).isEqualTo(c.level().whenViolated());
+                assertThat(c.status()).isEqualTo(Status.whenViolated(c.level()));
                 assertThat(c.errorMessage()).get().asString().contains("did not answer");
             }
         });
@@ -79,9 +86,9 @@ class RunnerTest {
         RunResult r;
         try (AttackerJwks attacker = AttackerJwks.start();
              StubMcpServer stub = StubMcpServer.start(StubHarness.issuer().issuerUrl(), Set.of(), StubSetup.plain(false))) {
-            TokenFactory factory = TokenFactory.issuerMode(client, client.currentKey(), new TokenFactory.Template(
+            IssuerTokens factory = IssuerTokens.of(TokenSource.Mode.ISSUER, client, client.currentKey(), new IssuerTokens.Template(
                     client.issuer().toString(), stub.resource(), "operator"), attacker, Clock.systemUTC(), t -> { });
-            String operatorToken = factory.good(StubMcpServer.BASELINE).get();
+            String operatorToken = factory.withScopes(StubMcpServer.BASELINE).get();
             r = ConformanceRunner.run(options(stub.target(), Optional.empty(), Optional.of(operatorToken), List.of()),
                     ProgressListener.NONE);
         }
@@ -95,7 +102,7 @@ class RunnerTest {
         for (String id : List.of("expired-token-status-401", "wrong-audience-status-401", "wrong-issuer-other-issuer",
                 "bad-signature-other-rsa-alg", "insufficient-scope-step-up",
                 "insufficient-scope-invalid-token-wins", "token-claims-no-exp", "session-binding-other-user")) {
-            assertThat(c.get(id).status()).as(id).isEqualTo(c.get(id).level().whenViolated());
+            assertThat(c.get(id).status()).as(id).isEqualTo(Status.whenViolated(c.get(id).level()));
             assertThat(c.get(id).untestable()).as(id).isTrue();
             assertThat(c.get(id).errorMessage()).get().asString().contains("--issuer");
         }
@@ -125,12 +132,12 @@ class RunnerTest {
         IssuerClient client = IssuerClient.connect(StubHarness.issuer().issuerUrl(), Duration.ofSeconds(3));
         try (AttackerJwks attacker = AttackerJwks.start();
              StubMcpServer stub = StubMcpServer.start(StubHarness.issuer().issuerUrl(), defects, StubSetup.plain(false))) {
-            TokenFactory factory = TokenFactory.issuerMode(client, client.currentKey(), new TokenFactory.Template(
+            IssuerTokens factory = IssuerTokens.of(TokenSource.Mode.ISSUER, client, client.currentKey(), new IssuerTokens.Template(
                     client.issuer().toString(), stub.resource(), "operator"), attacker, Clock.systemUTC(), t -> { });
             RunOptions base = options(stub.target(), Optional.empty(),
-                    Optional.of(factory.good(StubMcpServer.BASELINE).get()),
+                    Optional.of(factory.withScopes(StubMcpServer.BASELINE).get()),
                     List.of("session-binding", "wrong-audience"));
-            RunOptions o = base.withExtras(base.extras().withOtherTokens(new dev.mcpauth.conformance.run.OperatorTokens(
+            RunOptions o = base.withExtras(base.extras().withOtherTokens(new dev.mcpauth.conformance.options.OperatorTokens(
                     Optional.of(factory.mutated(dev.mcpauth.conformance.token.TokenMutation.OTHER_SUBJECT,
                             StubMcpServer.BASELINE).get()),
                     Optional.of(factory.mutated(dev.mcpauth.conformance.token.TokenMutation.WRONG_AUDIENCE,
@@ -153,7 +160,7 @@ class RunnerTest {
 
     @Test
     void noTokenTheSuiteSentReachesAnyExchangeEvenWhenTheServerEchoesIt() {
-        RunResult r = StubHarness.run(EnumSet.of(StubDefect.ECHO_TOKEN), CheckSpec.V1125, false, List.of());
+        RunResult r = StubHarness.run(EnumSet.of(StubDefect.ECHO_TOKEN), SpecVersion.V2025_11_25, false, List.of());
         List<String> texts = new ArrayList<>();
         for (CheckResult c : r.checks()) {
             for (Exchange e : c.exchanges()) {
@@ -175,7 +182,7 @@ class RunnerTest {
     @Test
     void aTokenQuotedInAChallengeReachesNoCheckMessage() {
         // The charset check quotes the bad value; here that value holds the suite's random opaque token.
-        RunResult r = StubHarness.run(EnumSet.of(StubDefect.TOKEN_QUOTED_IN_CHALLENGE), CheckSpec.V1125, false,
+        RunResult r = StubHarness.run(EnumSet.of(StubDefect.TOKEN_QUOTED_IN_CHALLENGE), SpecVersion.V2025_11_25, false,
                 List.of("challenge-syntax"));
         CheckResult charset = StubHarness.byId(r).get("challenge-syntax-value-charset");
         assertThat(charset.status()).isEqualTo(Status.FAILURE);
@@ -187,7 +194,7 @@ class RunnerTest {
     void noPieceOfAnOperatorTokenReachesAnyExchange() {
         String token = StubTokenValidator.OPAQUE_TOKEN;
         RunResult r = StubHarness.run(EnumSet.of(StubDefect.ECHO_TOKEN), false, stub -> StubHarness.trusting(
-                new RunOptions(stub.target(), Optional.empty(), CheckSpec.V1125, List.of(), Optional.of(token),
+                new RunOptions(stub.target(), Optional.empty(), SpecVersion.V2025_11_25, List.of(), Optional.of(token),
                         Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Duration.ofSeconds(3))));
         List<String> texts = new ArrayList<>();
         for (CheckResult c : r.checks()) {
@@ -229,13 +236,13 @@ class RunnerTest {
         };
         RunResult[] holder = new RunResult[1];
         StubHarness.run(Set.of(), false, stub -> {
-            RunOptions o = StubHarness.options(stub, CheckSpec.V0618, List.of("missing-token"));
+            RunOptions o = StubHarness.options(stub, SpecVersion.V2025_06_18, List.of("missing-token"));
             holder[0] = ConformanceRunner.run(o, listener);
-            return StubHarness.options(stub, CheckSpec.V0618, List.of("alg-none"));
+            return StubHarness.options(stub, SpecVersion.V2025_06_18, List.of("alg-none"));
         });
         RunResult r = holder[0];
         assertThat(r.suiteVersion()).isEqualTo("0.1.0");
-        assertThat(r.specVersion()).isEqualTo(CheckSpec.V0618);
+        assertThat(r.specVersion()).isEqualTo(SpecVersion.V2025_06_18);
         assertThat(r.target()).matches("https://127\\.0\\.0\\.1:\\d+/mcp");
         assertThat(r.duration()).isPositive();
         assertThat(r.scenarios()).extracting(ScenarioResult::id).containsExactly("missing-token");
@@ -244,7 +251,7 @@ class RunnerTest {
         assertThat(events.get(events.size() - 1)).isEqualTo("end missing-token");
         assertThat(events).filteredOn(e -> e.startsWith("check ")).hasSize(r.checks().size());
         CheckResult scope = StubHarness.byId(r).get("missing-token-scope");
-        assertThat(scope.level()).isEqualTo(dev.mcpauth.conformance.check.Level.MAY);
+        assertThat(scope.level()).isEqualTo(dev.mcpauth.conformance.spec.Level.MAY);
         assertThat(scope.specReferences()).extracting(ref -> ref.id())
                 .contains("MCP-2025-06-18-authorization#scope-selection-strategy", "RFC6750-3");
     }

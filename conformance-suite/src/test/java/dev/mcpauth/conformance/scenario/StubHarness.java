@@ -1,12 +1,14 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.RunResult;
+import dev.mcpauth.conformance.spec.SpecVersion;
+
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.RunResult;
 import dev.mcpauth.conformance.issuer.TestIssuer;
 import dev.mcpauth.conformance.run.ConformanceRunner;
-import dev.mcpauth.conformance.run.ExtraOptions;
+import dev.mcpauth.conformance.options.ExtraOptions;
 import dev.mcpauth.conformance.run.ProgressListener;
-import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.options.RunOptions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,7 +47,7 @@ final class StubHarness {
         return issuer;
     }
 
-    static RunResult run(Set<StubDefect> defects, String specVersion, boolean sse, List<String> scenarios) {
+    static RunResult run(Set<StubDefect> defects, SpecVersion specVersion, boolean sse, List<String> scenarios) {
         return run(defects, sse, stub -> options(stub, specVersion, scenarios));
     }
 
@@ -63,7 +65,7 @@ final class StubHarness {
     }
 
     /** Every option a correct stub needs to pass: its certificate trusted, its log and upstream wired. */
-    static RunOptions options(StubMcpServer stub, String specVersion, List<String> scenarios) {
+    static RunOptions options(StubMcpServer stub, SpecVersion specVersion, List<String> scenarios) {
         RunOptions base = trusting(new RunOptions(stub.target(), Optional.of(issuer().issuerUrl()), specVersion,
                 scenarios, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
                 Duration.ofSeconds(5)));

@@ -1,11 +1,15 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.check.CheckResult;
-import dev.mcpauth.conformance.check.RunResult;
-import dev.mcpauth.conformance.check.Status;
+import dev.mcpauth.conformance.spec.SpecVersion;
+
+import dev.mcpauth.conformance.spec.CheckSpec;
+
+import dev.mcpauth.conformance.result.CheckResult;
+import dev.mcpauth.conformance.result.RunResult;
+import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.run.ConformanceRunner;
 import dev.mcpauth.conformance.run.ProgressListener;
-import dev.mcpauth.conformance.run.RunOptions;
+import dev.mcpauth.conformance.options.RunOptions;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -29,7 +33,7 @@ class ToolSafetyTest {
     private static Outcome run(StubDefect variant, Function<RunOptions, RunOptions> tweak) throws IOException {
         try (StubMcpServer stub = StubMcpServer.start(StubHarness.issuer().issuerUrl(), Set.of(variant),
                 StubSetup.plain(false))) {
-            RunOptions options = tweak.apply(StubHarness.options(stub, CheckSpec.V1125, TOOL_SCENARIOS));
+            RunOptions options = tweak.apply(StubHarness.options(stub, SpecVersion.V2025_11_25, TOOL_SCENARIOS));
             RunResult r = ConformanceRunner.run(options, ProgressListener.NONE);
             return new Outcome(StubHarness.byId(r), Map.of("whoami", stub.toolCalls("whoami"),
                     "server_status", stub.toolCalls("server_status"), "reset_everything", stub.toolCalls("reset_everything")));

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 /**
  * The bearer edge in one call: find the token ({@link BearerTokenResolver}), validate it
  * ({@link AccessTokenValidator}), and either return it or say exactly how to refuse
- * ({@link BearerRejection}). Each decision is noted for the decision log.
+ * ({@link BearerRejection}). Each answer carries its {@link AuthDecision} for the decision log.
  */
 @ApplicationScoped
 public class BearerAuthenticator {
@@ -38,10 +38,7 @@ public class BearerAuthenticator {
 
     private Authentication validate(String token) {
         return switch (validator.validate(token)) {
-            case TokenValidation.Accepted accepted -> {
-                note(AuthDecision.allowed(accepted.token()));
-                yield new Authentication.Success(accepted.token(), token);
-            }
+            case TokenValidation.Accepted accepted -> new Authentication.Success(accepted.token(), token);
             case TokenValidation.Rejected rejected -> refused(TokenFingerprint.of(token), rejected.reason());
         };
     }
@@ -55,13 +52,7 @@ public class BearerAuthenticator {
     }
 
     private static Authentication refuse(String fingerprint, String reason, BearerRejection rejection) {
-        note(AuthDecision.denied(fingerprint, reason));
-        AuthNotes.current().ifPresent(notes -> notes.reject(rejection));
-        return new Authentication.Failure(rejection);
-    }
-
-    private static void note(AuthDecision decision) {
-        AuthNotes.current().ifPresent(notes -> notes.decide(decision));
+        return new Authentication.Failure(rejection, AuthDecision.denied(fingerprint, reason));
     }
 
     /** The answer of {@link #authenticate(PresentedCredentials)}. */
@@ -69,13 +60,17 @@ public class BearerAuthenticator {
 
         /** The token is valid; {@code token} is kept only to hand Helidon its token credential. */
         record Success(AccessToken accessToken, String token) implements Authentication {
+            public AuthDecision decision() {
+                return AuthDecision.allowed(accessToken);
+            }
+
             @Override
             public String toString() {
                 return "Success[" + accessToken + "]";
             }
         }
 
-        record Failure(BearerRejection rejection) implements Authentication {
+        record Failure(BearerRejection rejection, AuthDecision decision) implements Authentication {
         }
     }
 }

@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * One RFC 6750 §3 {@code Bearer} challenge and the HTTP status that carries it.
  * Values are checked against the RFC 6750 character sets when built, so rendering never needs
  * escaping and never carries a quote or backslash (RS-21). Parameter order is fixed per kind, as
- * in rs-checklist.md §2 examples E1-E4; no parameter ever holds the token (RS-23, RS-76).
+ * in the challenge examples of docs/rs-checklist.md; no parameter ever holds the token (RS-23, RS-76).
  *
  * @param status HTTP status: 401, 400 or 403
  * @param error  the RFC 6750 error code, empty when no credentials were presented (RS-19)
@@ -31,7 +31,11 @@ public record BearerChallenge(int status, Optional<String> error, List<Param> pa
                 List.of(Param.url("resource_metadata", resourceMetadata), Param.scope(scope)));
     }
 
-    /** RS-32..RS-57: a token was presented and is not acceptable. */
+    /**
+     * A token was presented and is not acceptable: RS-32, RS-33, RS-37, RS-38, RS-39, RS-40, RS-41,
+     * RS-42, RS-43, RS-44, RS-45, RS-46, RS-47, RS-48, RS-49, RS-50, RS-51, RS-52, RS-53, RS-54,
+     * RS-56, RS-57.
+     */
     public static BearerChallenge invalidToken(String description, String resourceMetadata, String scope) {
         return new BearerChallenge(401, Optional.of(INVALID_TOKEN), List.of(
                 Param.text("error", INVALID_TOKEN), Param.text("error_description", description),
@@ -45,7 +49,7 @@ public record BearerChallenge(int status, Optional<String> error, List<Param> pa
                 Param.url("resource_metadata", resourceMetadata)));
     }
 
-    /** RS-62..RS-64: valid token, too few scopes; {@code scope} names what this call needs. */
+    /** RS-62, RS-63, RS-64: valid token, too few scopes; {@code scope} names what this call needs. */
     public static BearerChallenge insufficientScope(String description, String scope, String resourceMetadata) {
         return new BearerChallenge(403, Optional.of(INSUFFICIENT_SCOPE), List.of(
                 Param.text("error", INSUFFICIENT_SCOPE), Param.text("error_description", description),

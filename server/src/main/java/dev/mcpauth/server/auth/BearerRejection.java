@@ -4,9 +4,9 @@ import java.util.Optional;
 
 /**
  * Why a request was stopped at the bearer edge, in the form the response needs: status,
- * challenge, body. The security provider leaves it in the request's {@link AuthNotes} (Helidon's
+ * challenge, body. The security provider leaves it in the request's {@code RequestAuthOutcome} (Helidon's
  * context mechanism, as the {@code SecurityResponseMapper} SPI suggests) and
- * {@link BearerChallengeMapper} turns it into the response.
+ * {@code BearerChallengeMapper} turns it into the response.
  *
  * @param status    HTTP status
  * @param challenge the {@code WWW-Authenticate} challenge; empty only for 503

@@ -20,7 +20,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 /**
  * Reads a JWKS document and keeps only public signature keys. A key that cannot be parsed or
  * cannot verify signatures (an {@code RSA-OAEP} encryption key, an {@code oct} key, an unknown
- * {@code kty}) is skipped rather than failing the whole set (RFC 7517 §5; peers.md §3 #18). An RSA
+ * {@code kty}) is skipped rather than failing the whole set (RFC 7517 §5). An RSA
  * key without {@code alg} is kept for RS256 only.
  */
 final class JwksDocumentReader {

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Which scopes a call needs, and whether a token has them (RS-62..RS-66).
+ * Which scopes a call needs, and whether a token has them (RS-62, RS-63, RS-64, RS-65, RS-66).
  * <ul>
  *     <li>Every JSON-RPC method needs {@value #READ}; {@code tools/call} also needs the tool's scopes.</li>
  *     <li>{@value #ADMIN} implies every other scope (RS-65; MCP 2026-07-28 makes hierarchies a MUST).</li>

@@ -18,9 +18,9 @@ import com.nimbusds.jwt.proc.JWTClaimsSetVerifier;
  *     <li>{@code exp} required (RS-39) and in the future, with leeway (RS-32, RS-37);</li>
  *     <li>{@code nbf}, when present, not in the future beyond the leeway (RS-38);</li>
  *     <li>{@code iss} exactly the configured issuer (RS-47);</li>
- *     <li>{@code aud} contains the canonical resource exactly (RS-53..RS-57).</li>
+ *     <li>{@code aud} contains the canonical resource exactly (RS-53, RS-54, RS-55, RS-56, RS-57).</li>
  * </ul>
- * The clock is injected, so tests can move time (style-anchors §6 rule 3).
+ * The clock is injected, so tests can move time.
  */
 final class TokenClaimsVerifier implements JWTClaimsSetVerifier<SecurityContext> {
 

@@ -1,6 +1,6 @@
 package dev.mcpauth.server.auth;
 
-/** The answer of {@link AccessTokenValidator}: a value, not an exception (style-anchors §1). */
+/** The answer of {@link AccessTokenValidator}: a value, not an exception. */
 public sealed interface TokenValidation {
 
     record Accepted(AccessToken token) implements TokenValidation {

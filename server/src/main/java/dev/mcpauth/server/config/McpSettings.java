@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * The checked configuration of the resource server. Everything URL-shaped derives from the one
- * canonical {@link #resource()} (peers.md §3 #1): the route, the PRM {@code resource}, the
+ * canonical {@link #resource()}: the route, the PRM {@code resource}, the
  * {@code resource_metadata} URL and the expected audience.
  *
  * @param resource               canonical MCP URL, exactly as configured (RS-04, RS-05, RS-53)
@@ -21,6 +21,8 @@ import java.util.Set;
  * @param resourceName           human-readable name for the PRM
  * @param jwksRefreshMinInterval at most one unknown-{@code kid} refetch per interval (RS-46)
  * @param jwksCacheTtl           cached keys are refreshed after this age; kept if the refresh fails
+ * @param verifiedTokenCacheTtl  how long a verified token is served from the cache without a new
+ *                               signature check (never past its {@code exp}); zero turns the cache off
  * @param upstreamUrl            optional upstream API for {@code fetch_upstream}; called with the
  *                               server's own credential, never the client's token (RS-58)
  * @param fixturesEnabled        serve the official conformance suite's fixture tools, resources and
@@ -36,6 +38,7 @@ public record McpSettings(URI resource,
                           String resourceName,
                           Duration jwksRefreshMinInterval,
                           Duration jwksCacheTtl,
+                          Duration verifiedTokenCacheTtl,
                           Optional<URI> upstreamUrl,
                           boolean fixturesEnabled) {
 

@@ -6,8 +6,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Checks {@code mcp.resource} against what this server can actually be (RS-05, RS-13, peers.md §3
- * #1, #6, #7): an absolute URL, no query or fragment, lower-case scheme and host, the path this
+ * Checks {@code mcp.resource} against what this server can actually be (RS-05, RS-13): an
+ * absolute URL, no query or fragment, lower-case scheme and host, the path this
  * server routes ({@code /mcp}, no trailing slash), and https unless it stays on loopback.
  */
 final class ResourceUrlCheck {

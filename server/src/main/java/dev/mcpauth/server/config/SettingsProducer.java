@@ -23,7 +23,7 @@ public class SettingsProducer {
         return SettingsReader.read(SettingsSource.of(config));
     }
 
-    /** Time is a parameter everywhere (style-anchors §6 rule 3). */
+    /** Time is a parameter everywhere. */
     @Produces
     @Singleton
     Clock clock() {

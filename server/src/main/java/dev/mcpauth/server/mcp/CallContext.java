@@ -6,7 +6,7 @@ import dev.mcpauth.server.mcp.tools.PlainToolContext;
 import dev.mcpauth.server.mcp.tools.ToolContext;
 
 /**
- * What a dispatched request runs in: the legacy session, if any (absent in 2026-07-28), and what
+ * What a dispatched request runs in: the 2025 session, if any (absent in 2026-07-28), and what
  * a tool may send before its result.
  */
 public record CallContext(Optional<McpSessions.McpSession> session, ToolContext tools) {
@@ -16,7 +16,7 @@ public record CallContext(Optional<McpSessions.McpSession> session, ToolContext 
         return new CallContext(Optional.empty(), new PlainToolContext(meta.clientCapabilities()));
     }
 
-    /** A legacy call answered with plain JSON. */
+    /** A 2025 session call answered with plain JSON. */
     static CallContext inSession(McpSessions.McpSession session) {
         return new CallContext(Optional.of(session), new PlainToolContext(session.clientCapabilities()));
     }

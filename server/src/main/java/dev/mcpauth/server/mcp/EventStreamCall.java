@@ -12,7 +12,7 @@ import org.glassfish.jersey.server.ChunkedOutput;
 
 /**
  * A {@code tools/call} answered with an SSE stream scoped to that request (Streamable HTTP,
- * every version): the tool's notifications first (and, in a legacy session, its requests to the
+ * every version): the tool's notifications first (and, in a 2025 session, its requests to the
  * client), the JSON-RPC response last, then the stream ends. Used only for tools that send
  * something before their result, and only when the client accepts {@code text/event-stream}.
  */
@@ -33,7 +33,7 @@ public class EventStreamCall {
     /**
      * Starts the call on its own virtual thread and answers with the stream it writes to.
      *
-     * @param session the legacy session, empty in 2026-07-28
+     * @param session the 2025 session, empty in 2026-07-28
      * @param finish  applied to the JSON-RPC response before it is sent (2026-07-28 result fields)
      */
     Response respond(JsonRpcMessage.Request request, StreamScope scope, Optional<McpSessions.McpSession> session,
@@ -56,7 +56,7 @@ public class EventStreamCall {
 
     /** Whether this request is answered with a stream: a tool that sends something first, to a client that takes SSE. */
     boolean streams(JsonRpcMessage.Request request, McpHeaders headers) {
-        return CallScopes.TOOLS_CALL.equals(request.method()) && headers.acceptsEventStream()
+        return McpDispatcher.TOOLS_CALL.equals(request.method()) && headers.acceptsEventStream()
                 && dispatcher.toolFor(request).filter(tool -> tool.streams()).isPresent();
     }
 }

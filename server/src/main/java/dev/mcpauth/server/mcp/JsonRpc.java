@@ -1,6 +1,6 @@
 package dev.mcpauth.server.mcp;
 
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -12,7 +12,7 @@ public final class JsonRpc {
     public static final int METHOD_NOT_FOUND = -32601;
     public static final int INVALID_PARAMS = -32602;
     public static final int INTERNAL_ERROR = -32603;
-    /** Used by the MCP SDKs for an unknown or expired {@code Mcp-Session-Id} (legacy sub-range). */
+    /** Used by the MCP SDKs for an unknown or expired {@code Mcp-Session-Id} (2025 sub-range). */
     public static final int SESSION_NOT_FOUND = -32001;
     /** 2026-07-28 {@code HeaderMismatch}: a standard header is missing, malformed or differs from the body. */
     public static final int HEADER_MISMATCH = -32020;
@@ -25,22 +25,22 @@ public final class JsonRpc {
     }
 
     public static JsonObject result(JsonValue id, JsonObject result) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
+        return JsonFactory.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
     }
 
     public static JsonObject error(JsonValue id, int code, String message) {
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("jsonrpc", "2.0")
                 .add("id", id)
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", message))
+                .add("error", JsonFactory.createObjectBuilder().add("code", code).add("message", message))
                 .build();
     }
 
     public static JsonObject error(JsonValue id, int code, String message, JsonObject data) {
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("jsonrpc", "2.0")
                 .add("id", id)
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", message).add("data", data))
+                .add("error", JsonFactory.createObjectBuilder().add("code", code).add("message", message).add("data", data))
                 .build();
     }
 

@@ -3,7 +3,7 @@ package dev.mcpauth.server.mcp;
 import java.io.StringReader;
 import java.util.Optional;
 
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -68,13 +68,13 @@ public sealed interface JsonRpcMessage {
 
     static JsonRpcMessage parse(String body) {
         JsonStructure json;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonFactory.createReader(new StringReader(body))) {
             json = reader.read();
         } catch (JsonException | IllegalStateException e) {
             return new Invalid(JsonValue.NULL, JsonRpc.PARSE_ERROR, "Parse error");
         } catch (RuntimeException e) {
             // Parsson refuses input nested deeper than 1000 with a bare RuntimeException; this also
-            // runs before authentication (RequestPeek), so any parser refusal is a parse error, never a 500
+            // runs before authentication (PostedBody), so any parser refusal is a parse error, never a 500
             return new Invalid(JsonValue.NULL, JsonRpc.PARSE_ERROR, "Parse error");
         }
         if (!(json instanceof JsonObject object)) {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.mcpauth.server.json.JsonFactory;
 import dev.mcpauth.server.mcp.tools.McpTool;
 import dev.mcpauth.server.mcp.tools.ToolContext;
 import dev.mcpauth.server.mcp.tools.ToolRegistry;
@@ -13,7 +14,6 @@ import dev.mcpauth.server.mcp.tools.ToolResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -21,8 +21,8 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
- * Answers JSON-RPC requests once the caller is authenticated, in session (legacy) and
- * authorised: {@code initialize} and {@code ping} (legacy), {@code server/discover} (2026-07-28),
+ * Answers JSON-RPC requests once the caller is authenticated and authorised, in its session
+ * if its era has one: {@code initialize} and {@code ping} (2025 sessions), {@code server/discover} (2026-07-28),
  * {@code tools/list}, {@code tools/call}, and whatever the {@link MethodSet}s add; anything else
  * is {@code -32601}. A tool that fails returns {@code isError: true}, never a 5xx.
  */
@@ -30,9 +30,10 @@ import jakarta.json.JsonValue;
 public class McpDispatcher {
 
     static final String INITIALIZE = "initialize";
+    public static final String TOOLS_CALL = "tools/call";
     static final String DISCOVER = "server/discover";
     /** 2026-07-28 has no {@code initialize} and no {@code ping}. */
-    static final Set<String> MODERN_METHODS = Set.of(DISCOVER, "tools/list", "tools/call");
+    static final Set<String> STATELESS_METHODS = Set.of(DISCOVER, "tools/list", TOOLS_CALL);
     static final String SERVER_NAME = "mcp-auth-reference-server";
     static final String SERVER_VERSION = "0.1.0";
     static final String INSTRUCTIONS = "Reference MCP server for OAuth 2.1 resource-server behaviour. "
@@ -49,11 +50,11 @@ public class McpDispatcher {
         this.methodSets = methodSets.stream().toList();
     }
 
-    /** The {@code initialize} result for an already negotiated legacy version. */
+    /** The {@code initialize} result for an already negotiated 2025 version. */
     JsonObject initializeResult(String protocolVersion) {
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("protocolVersion", protocolVersion)
-                .add("capabilities", capabilities(false))
+                .add("capabilities", capabilities(ProtocolEra.SESSIONS_2025))
                 .add("serverInfo", serverInfo())
                 .add("instructions", INSTRUCTIONS)
                 .build();
@@ -61,33 +62,33 @@ public class McpDispatcher {
 
     /** The 2026-07-28 {@code server/discover} result, before the per-result fields are added. */
     JsonObject discoverResult() {
-        JsonArrayBuilder versions = Json.createArrayBuilder();
+        JsonArrayBuilder versions = JsonFactory.createArrayBuilder();
         ProtocolVersionPolicy.SUPPORTED.forEach(versions::add);
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("supportedVersions", versions)
-                .add("capabilities", capabilities(true))
+                .add("capabilities", capabilities(ProtocolEra.STATELESS_2026))
                 .add("instructions", INSTRUCTIONS)
                 .build();
     }
 
     static JsonObject serverInfo() {
-        return Json.createObjectBuilder().add("name", SERVER_NAME).add("version", SERVER_VERSION).build();
+        return JsonFactory.createObjectBuilder().add("name", SERVER_NAME).add("version", SERVER_VERSION).build();
     }
 
-    private JsonObject capabilities(boolean modern) {
-        JsonObjectBuilder capabilities = Json.createObjectBuilder()
-                .add("tools", Json.createObjectBuilder().add("listChanged", false));
-        methodSets.forEach(set -> set.capabilities(modern).forEach(capabilities::add));
+    private JsonObject capabilities(ProtocolEra era) {
+        JsonObjectBuilder capabilities = JsonFactory.createObjectBuilder()
+                .add("tools", JsonFactory.createObjectBuilder().add("listChanged", false));
+        methodSets.forEach(set -> set.capabilities(era).forEach(capabilities::add));
         return capabilities.build();
     }
 
     /** Whether a 2026-07-28 request may call this method; the rest are 404 there. */
-    boolean servesModern(String method) {
-        return MODERN_METHODS.contains(method) || methodSets.stream().anyMatch(set -> set.servesModern(method));
+    boolean servesStateless(String method) {
+        return STATELESS_METHODS.contains(method) || methodSets.stream().anyMatch(set -> set.servesStateless(method));
     }
 
     /** The method set that answers {@code method}, if one does. */
-    Optional<MethodSet> methodSetFor(String method) {
+    public Optional<MethodSet> methodSetFor(String method) {
         return methodSets.stream().filter(set -> set.handles(method)).findFirst();
     }
 
@@ -96,7 +97,7 @@ public class McpDispatcher {
         return switch (request.method()) {
             case "ping" -> JsonRpc.result(id, JsonValue.EMPTY_JSON_OBJECT);
             case "tools/list" -> JsonRpc.result(id, tools.listResult());
-            case "tools/call" -> callTool(request, context.tools());
+            case TOOLS_CALL -> callTool(request, context.tools());
             case INITIALIZE -> JsonRpc.error(id, JsonRpc.INVALID_REQUEST, "Invalid Request: session already initialized");
             default -> methodSetFor(request.method()).map(set -> set.dispatch(request, context))
                     .orElseGet(() -> JsonRpc.error(id, JsonRpc.METHOD_NOT_FOUND, "Method not found"));
@@ -104,7 +105,7 @@ public class McpDispatcher {
     }
 
     /** The tool a {@code tools/call} names, if it exists and is enabled. */
-    Optional<McpTool> toolFor(JsonRpcMessage.Request request) {
+    public Optional<McpTool> toolFor(JsonRpcMessage.Request request) {
         return request.toolName().flatMap(tools::find);
     }
 

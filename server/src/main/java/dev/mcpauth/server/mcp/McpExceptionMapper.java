@@ -14,7 +14,7 @@ import jakarta.ws.rs.ext.Provider;
  * untouched, so Helidon can still route an unmatched path to other features such as
  * {@code /health}; anything else is a server bug, logged with its stack trace here and answered
  * with a bare JSON 500 that shows nothing internal (RS-23). An unmapped exception would also
- * break the keep-alive connection (helidon-feasibility.md §5).
+ * break the keep-alive connection.
  */
 @Provider
 @ApplicationScoped

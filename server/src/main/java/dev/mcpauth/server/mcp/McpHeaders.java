@@ -42,9 +42,9 @@ record McpHeaders(Optional<String> protocolVersion,
         return accept.map(a -> a.toLowerCase(Locale.ROOT).contains("text/event-stream")).orElse(false);
     }
 
-    /** Whether this request asks for the stateless 2026-07-28 transport. */
-    boolean isModern() {
-        return ProtocolVersionPolicy.isModern(protocolVersion);
+    /** The transport era this request asks for. */
+    ProtocolEra era() {
+        return ProtocolEra.of(protocolVersion);
     }
 
     private static Optional<String> value(HttpHeaders headers, String name) {

@@ -3,36 +3,32 @@ package dev.mcpauth.server.mcp;
 import java.util.Optional;
 
 import dev.mcpauth.server.auth.AccessToken;
-import dev.mcpauth.server.auth.AuthNotes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code POST /mcp} after authentication: the checks every era shares, then the era's own
- * pipeline. Shared, in order: {@code MCP-Protocol-Version} present and unsupported (400,
+ * {@code POST /mcp} after authentication: the checks every {@link ProtocolEra} shares, then the era's
+ * own pipeline. Shared, in order: {@code MCP-Protocol-Version} present and unsupported (400,
  * {@code -32022}), media type (415), a request whose {@code _meta} declares a protocol version
- * the header does not carry (400, {@code -32020}). Then {@code 2026-07-28} goes to
- * {@link StatelessPostHandler}, everything else to {@link LegacyPostHandler} (a dual-era server,
+ * the header does not carry (400, {@code -32020}). Then {@link ProtocolEra#STATELESS_2026} goes to
+ * {@link StatelessPostHandler}, {@link ProtocolEra#SESSIONS_2025} to {@link SessionPostHandler} (a dual-era server,
  * basic/versioning "Backward Compatibility").
  */
 @ApplicationScoped
 public class McpPostHandler {
 
-    private final LegacyPostHandler legacy;
+    private final SessionPostHandler sessions;
     private final StatelessPostHandler stateless;
 
     @Inject
-    public McpPostHandler(LegacyPostHandler legacy, StatelessPostHandler stateless) {
-        this.legacy = legacy;
+    public McpPostHandler(SessionPostHandler sessions, StatelessPostHandler stateless) {
+        this.sessions = sessions;
         this.stateless = stateless;
     }
 
-    Response handle(AccessToken token, McpHeaders headers, String body) {
-        JsonRpcMessage message = JsonRpcMessage.parse(body);
-        Optional<String> tool = message instanceof JsonRpcMessage.Request r ? r.toolName() : Optional.empty();
-        AuthNotes.current().ifPresent(notes -> notes.call(message.methodName(), tool));
+    Response handle(AccessToken token, McpHeaders headers, JsonRpcMessage message) {
         if (!ProtocolVersionPolicy.isAcceptable(headers.protocolVersion())) {
             return McpResponses.unsupportedVersion(idOf(message), headers.protocolVersion().orElse(""));
         }
@@ -43,11 +39,14 @@ public class McpPostHandler {
         if (mismatch.isPresent()) {
             return McpResponses.headerMismatch(idOf(message), mismatch.get());
         }
-        return headers.isModern() ? stateless.handle(token, headers, message) : legacy.handle(token, headers, message);
+        return switch (headers.era()) {
+            case STATELESS_2026 -> stateless.handle(token, headers, message);
+            case SESSIONS_2025 -> sessions.handle(token, headers, message);
+        };
     }
 
     /**
-     * A request that declares its version in {@code _meta} is a modern one: the header must be
+     * A request that declares its version in {@code _meta} is a 2026 one: the header must be
      * there and say the same (transports/streamable-http "Protocol Version Header").
      */
     private static Optional<String> versionMismatch(McpHeaders headers, JsonRpcMessage message) {

@@ -1,11 +1,11 @@
 package dev.mcpauth.server.mcp;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.Set;
 
 import dev.mcpauth.server.auth.AccessToken;
 import dev.mcpauth.server.auth.ScopePolicy;
+import dev.mcpauth.server.auth.SessionOwner;
 import dev.mcpauth.server.config.McpSettings;
 import io.helidon.security.SecurityContext;
 import io.helidon.security.annotations.Authenticated;
@@ -16,6 +16,7 @@ import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -33,19 +34,19 @@ public class McpResource {
     private final SecurityContext security;
     private final McpPostHandler post;
     private final McpSessions sessions;
-    private final ScopeGate scopes;
+    private final CallGate gate;
 
     @Inject
-    public McpResource(SecurityContext security, McpPostHandler post, McpSessions sessions, ScopeGate scopes) {
+    public McpResource(SecurityContext security, McpPostHandler post, McpSessions sessions, CallGate gate) {
         this.security = security;
         this.post = post;
         this.sessions = sessions;
-        this.scopes = scopes;
+        this.gate = gate;
     }
 
     @POST
-    public Response post(@Context HttpHeaders headers, byte[] body) {
-        return post.handle(token(), McpHeaders.of(headers), new String(body, StandardCharsets.UTF_8));
+    public Response post(@Context HttpHeaders headers, @Context ContainerRequestContext request, byte[] body) {
+        return post.handle(token(), McpHeaders.of(headers), PostedBody.of(request, body).message());
     }
 
     /**
@@ -54,11 +55,11 @@ public class McpResource {
      */
     @GET
     public Response get(@Context HttpHeaders headers) {
-        return McpResponses.methodNotAllowed(McpHeaders.of(headers).isModern());
+        return McpResponses.methodNotAllowed(McpHeaders.of(headers).era());
     }
 
     /**
-     * Legacy: ends the caller's own session: 204, or 404 if it is unknown or someone else's.
+     * 2025 sessions: ends the caller's own session: 204, or 404 if it is unknown or someone else's.
      * 2026-07-28 has no sessions, so there is nothing to end: 405 (RS-70).
      */
     @DELETE
@@ -67,8 +68,8 @@ public class McpResource {
         if (!ProtocolVersionPolicy.isAcceptable(mcp.protocolVersion())) {
             return McpResponses.unsupportedVersion(JsonValue.NULL, mcp.protocolVersion().orElse(""));
         }
-        if (mcp.isModern()) {
-            return McpResponses.methodNotAllowed(true);
+        if (mcp.era() == ProtocolEra.STATELESS_2026) {
+            return McpResponses.methodNotAllowed(ProtocolEra.STATELESS_2026);
         }
         if (mcp.sessionId().isEmpty()) {
             return McpResponses.sessionRequired(JsonValue.NULL);
@@ -77,7 +78,7 @@ public class McpResource {
         if (sessions.find(mcp.sessionId().get(), SessionOwner.of(token)).isEmpty()) {
             return McpResponses.sessionNotFound(JsonValue.NULL);
         }
-        Optional<Response> forbidden = scopes.check(token, Set.of(ScopePolicy.BASELINE), "ending a session");
+        Optional<Response> forbidden = gate.refusal(token, Set.of(ScopePolicy.BASELINE), "ending a session");
         if (forbidden.isPresent()) {
             return forbidden.get();
         }

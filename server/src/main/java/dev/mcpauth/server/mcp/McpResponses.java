@@ -1,7 +1,6 @@
 package dev.mcpauth.server.mcp;
 
-import dev.mcpauth.server.auth.BearerChallenge;
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -10,7 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /** The HTTP responses the MCP endpoint gives, in one place so statuses stay consistent. */
-final class McpResponses {
+public final class McpResponses {
 
     static final String SESSION_HEADER = "Mcp-Session-Id";
 
@@ -34,12 +33,12 @@ final class McpResponses {
      * RS-68: a present, unsupported {@code MCP-Protocol-Version}. The 2026-07-28
      * {@code UnsupportedProtocolVersionError} (400, {@code -32022}, the supported versions and the
      * requested one) in every era: a 2025 client only needs the 400, a 2026 client needs the body
-     * to tell a modern server from a legacy one.
+     * to tell a 2026 server from a 2025 one.
      */
     static Response unsupportedVersion(JsonValue id, String requested) {
-        JsonArrayBuilder supported = Json.createArrayBuilder();
+        JsonArrayBuilder supported = JsonFactory.createArrayBuilder();
         ProtocolVersionPolicy.SUPPORTED.forEach(supported::add);
-        JsonObject data = Json.createObjectBuilder().add("supported", supported).add("requested", printable(requested)).build();
+        JsonObject data = JsonFactory.createObjectBuilder().add("supported", supported).add("requested", printable(requested)).build();
         return jsonRpc(400, JsonRpc.error(id, JsonRpc.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version", data));
     }
 
@@ -55,8 +54,8 @@ final class McpResponses {
 
     /** 2026-07-28: the call needs a client capability the request's {@code _meta} does not declare: 400, -32021. */
     static Response missingClientCapability(JsonValue id, String capability) {
-        JsonObject data = Json.createObjectBuilder().add("requiredCapabilities",
-                Json.createObjectBuilder().add(capability, JsonValue.EMPTY_JSON_OBJECT)).build();
+        JsonObject data = JsonFactory.createObjectBuilder().add("requiredCapabilities",
+                JsonFactory.createObjectBuilder().add(capability, JsonValue.EMPTY_JSON_OBJECT)).build();
         return jsonRpc(400, JsonRpc.error(id, JsonRpc.MISSING_REQUIRED_CLIENT_CAPABILITY,
                 "Server requires the " + capability + " capability for this request", data));
     }
@@ -67,9 +66,9 @@ final class McpResponses {
     }
 
     /** GET (no standalone SSE stream) and, in 2026-07-28, DELETE (no sessions): 405. */
-    static Response methodNotAllowed(boolean modern) {
+    static Response methodNotAllowed(ProtocolEra era) {
         return Response.status(Response.Status.METHOD_NOT_ALLOWED)
-                .header(HttpHeaders.ALLOW, modern ? "POST, OPTIONS" : "POST, DELETE, OPTIONS")
+                .header(HttpHeaders.ALLOW, era == ProtocolEra.STATELESS_2026 ? "POST, OPTIONS" : "POST, DELETE, OPTIONS")
                 .build();
     }
 
@@ -83,17 +82,9 @@ final class McpResponses {
         return jsonRpc(404, JsonRpc.error(id, JsonRpc.SESSION_NOT_FOUND, "Session not found"));
     }
 
-    /** RS-62, RS-63: an HTTP 403 with the step-up challenge, not a JSON-RPC error. */
-    static Response insufficientScope(BearerChallenge challenge) {
-        return Response.status(challenge.status())
-                .header(HttpHeaders.WWW_AUTHENTICATE, challenge.headerValue())
-                .type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(challenge.jsonBody())
-                .build();
-    }
-
-    static Response plainError(int status, String error, String description) {
-        JsonObject body = Json.createObjectBuilder().add("error", error).add("error_description", description).build();
+    /** An HTTP error that is not JSON-RPC: {@code {"error":…,"error_description":…}}. */
+    public static Response plainError(int status, String error, String description) {
+        JsonObject body = JsonFactory.createObjectBuilder().add("error", error).add("error_description", description).build();
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
     }
 
@@ -101,7 +92,7 @@ final class McpResponses {
      * Client-supplied text fit for a quoted {@code WWW-Authenticate} parameter (RFC 6750 §3): as
      * {@link #printable(String)}, and without {@code "} or {@code \}.
      */
-    static String quotable(String value) {
+    public static String quotable(String value) {
         return printable(value).replaceAll("[\"\\\\]", "?");
     }
 

@@ -11,20 +11,20 @@ import jakarta.json.JsonObject;
  */
 public interface MethodSet {
 
-    /** Whether this set answers {@code method} (in the legacy era). */
+    /** Whether this set answers {@code method} (in the 2025 session era). */
     boolean handles(String method);
 
     /** Whether a 2026-07-28 request may call {@code method} here. */
-    boolean servesModern(String method);
+    boolean servesStateless(String method);
 
     /** The scopes a call of {@code method} needs; only asked for methods this set handles. */
     Set<String> requiredScopes(String method);
 
     /**
-     * The capabilities to advertise, merged into {@code initialize} ({@code modern} false) and
-     * {@code server/discover} ({@code modern} true).
+     * The capabilities to advertise in this era, merged into {@code initialize} (2025 sessions)
+     * or {@code server/discover} (2026 stateless).
      */
-    JsonObject capabilities(boolean modern);
+    JsonObject capabilities(ProtocolEra era);
 
     /** The JSON-RPC response (result or error) for a request this set handles. */
     JsonObject dispatch(JsonRpcMessage.Request request, CallContext context);

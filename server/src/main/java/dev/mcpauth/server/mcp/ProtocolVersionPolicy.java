@@ -4,25 +4,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * MCP protocol versions this server speaks and how a request picks its era (RS-68):
- * <ul>
- *     <li>{@value #MODERN} (stateless, per-request {@code _meta}, no {@code initialize}) when the
- *     {@code MCP-Protocol-Version} header says so;</li>
- *     <li>the legacy versions {@link #LEGACY} (an {@code initialize} handshake and a session)
- *     otherwise. A legacy request without the header is accepted: the 2025 transport tells
- *     servers to fall back to the session's version, not to refuse.</li>
- * </ul>
- * A present, unsupported header is answered with {@code UnsupportedProtocolVersionError}
- * (400, {@code -32022}) in either era.
+ * MCP protocol versions this server speaks (RS-68), by {@link ProtocolEra}. A present,
+ * unsupported {@code MCP-Protocol-Version} header is answered with
+ * {@code UnsupportedProtocolVersionError} (400, {@code -32022}) in either era.
  */
 public final class ProtocolVersionPolicy {
 
     public static final String HEADER = "MCP-Protocol-Version";
-    public static final String MODERN = "2026-07-28";
-    /** Versions negotiable at {@code initialize}, newest first. */
-    public static final List<String> LEGACY = List.of("2025-11-25", "2025-06-18");
     /** Every version this server serves, newest first (also {@code server/discover}'s list). */
-    public static final List<String> SUPPORTED = List.of(MODERN, "2025-11-25", "2025-06-18");
+    public static final List<String> SUPPORTED = List.of(ProtocolEra.STATELESS_2026.latest(), "2025-11-25", "2025-06-18");
 
     private ProtocolVersionPolicy() {
     }
@@ -32,13 +22,8 @@ public final class ProtocolVersionPolicy {
         return headerValue.map(SUPPORTED::contains).orElse(true);
     }
 
-    /** Whether the request asks for the stateless 2026-07-28 transport. */
-    public static boolean isModern(Optional<String> headerValue) {
-        return headerValue.filter(MODERN::equals).isPresent();
-    }
-
-    /** At {@code initialize}: the requested legacy version if supported, else the latest legacy one. */
+    /** At {@code initialize}: the requested 2025 version if supported, else the latest 2025 one. */
     public static String negotiate(Optional<String> requested) {
-        return requested.filter(LEGACY::contains).orElse(LEGACY.getFirst());
+        return requested.filter(ProtocolEra.SESSIONS_2025.versions()::contains).orElse(ProtocolEra.SESSIONS_2025.latest());
     }
 }

@@ -11,7 +11,7 @@ import jakarta.json.JsonValue;
 import jakarta.ws.rs.core.Response;
 
 /**
- * {@code POST /mcp} with {@code MCP-Protocol-Version: 2026-07-28}: the stateless Streamable HTTP
+ * {@code POST /mcp} in {@link ProtocolEra#STATELESS_2026}: the stateless Streamable HTTP
  * transport (RS-70). No session is minted or required ({@code Mcp-Session-Id} is ignored), there
  * is no {@code initialize}. Checks, in order: JSON-RPC envelope (400), standard headers
  * (400/-32020), {@code _meta} (400/-32602), method (404/-32601; removed methods such as
@@ -21,13 +21,13 @@ import jakarta.ws.rs.core.Response;
 public class StatelessPostHandler {
 
     private final McpDispatcher dispatcher;
-    private final ScopeGate scopes;
+    private final CallGate gate;
     private final EventStreamCall eventStreams;
 
     @Inject
-    public StatelessPostHandler(McpDispatcher dispatcher, ScopeGate scopes, EventStreamCall eventStreams) {
+    public StatelessPostHandler(McpDispatcher dispatcher, CallGate gate, EventStreamCall eventStreams) {
         this.dispatcher = dispatcher;
-        this.scopes = scopes;
+        this.gate = gate;
         this.eventStreams = eventStreams;
     }
 
@@ -37,7 +37,7 @@ public class StatelessPostHandler {
             case JsonRpcMessage.ClientResponse ignored -> McpResponses.jsonRpcError(JsonValue.NULL, JsonRpc.INVALID_REQUEST,
                     "Invalid Request: in 2026-07-28 a client sends requests and notifications only");
             case JsonRpcMessage.Notification notification ->
-                    scopes.check(token, notification).orElseGet(McpResponses::accepted);
+                    gate.refusal(token, notification).orElseGet(McpResponses::accepted);
             case JsonRpcMessage.Request request -> request(token, headers, request);
         };
     }
@@ -45,20 +45,20 @@ public class StatelessPostHandler {
     private Response request(AccessToken token, McpHeaders headers, JsonRpcMessage.Request request) {
         RequestMeta meta = RequestMeta.of(request);
         Optional<Response> refused = malformed(headers, request, meta)
-                .or(() -> scopes.check(token, request))
+                .or(() -> gate.refusal(token, request))
                 .or(() -> missingCapability(request, meta));
         if (refused.isPresent()) {
             return refused.get();
         }
         if (eventStreams.streams(request, headers)) {
             return eventStreams.respond(request, StreamScope.of(meta), Optional.empty(),
-                                        answer -> ModernResults.complete(request.method(), answer));
+                                        answer -> StatelessResults.complete(request.method(), answer));
         }
         JsonObject answer = McpDispatcher.DISCOVER.equals(request.method())
                 ? JsonRpc.result(request.id(), dispatcher.discoverResult())
                 : dispatcher.dispatch(request, CallContext.stateless(meta));
         int status = answer.get("error") instanceof JsonObject error ? JsonRpc.httpStatusFor(error.getInt("code")) : 200;
-        return McpResponses.jsonRpc(status, ModernResults.complete(request.method(), answer));
+        return McpResponses.jsonRpc(status, StatelessResults.complete(request.method(), answer));
     }
 
     /** Standard headers (400/-32020), required {@code _meta} (400/-32602), method (404/-32601). */
@@ -72,12 +72,12 @@ public class StatelessPostHandler {
         if (metaProblem.isPresent()) {
             return Optional.of(McpResponses.invalidRequestMeta(id, metaProblem.get()));
         }
-        return dispatcher.servesModern(request.method()) ? Optional.empty() : Optional.of(McpResponses.methodNotFound(id));
+        return dispatcher.servesStateless(request.method()) ? Optional.empty() : Optional.of(McpResponses.methodNotFound(id));
     }
 
     /** A tool that needs a client capability the request did not declare: 400/-32021. */
     private Optional<Response> missingCapability(JsonRpcMessage.Request request, RequestMeta meta) {
-        if (!CallScopes.TOOLS_CALL.equals(request.method())) {
+        if (!McpDispatcher.TOOLS_CALL.equals(request.method())) {
             return Optional.empty();
         }
         return dispatcher.toolFor(request).flatMap(McpTool::requiredClientCapability)

@@ -7,14 +7,14 @@ import jakarta.json.JsonObject;
 /**
  * Who a streamed {@code tools/call} answers to.
  *
- * @param sessionId          the legacy session a request to the client is answered in; empty in
+ * @param sessionId          the 2025 session a request to the client is answered in; empty in
  *                           2026-07-28, whose streams carry no server requests (they use MRTR)
  * @param clientCapabilities what the client declared ({@code initialize}, or the request's {@code _meta})
  * @param logMinimum         the least severe level the client receives; empty: no log notifications
  */
 record StreamScope(Optional<String> sessionId, JsonObject clientCapabilities, Optional<String> logMinimum) {
 
-    /** Legacy: the session's capabilities and {@code logging/setLevel} (default {@code info}). */
+    /** 2025 sessions: the session's capabilities and {@code logging/setLevel} (default {@code info}). */
     static StreamScope of(McpSessions.McpSession session) {
         return new StreamScope(Optional.of(session.id()), session.clientCapabilities(),
                                session.logLevel().or(() -> Optional.of(LogLevels.DEFAULT_MINIMUM)));

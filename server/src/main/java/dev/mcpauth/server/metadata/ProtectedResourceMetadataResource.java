@@ -1,9 +1,9 @@
 package dev.mcpauth.server.metadata;
 
 import dev.mcpauth.server.config.McpSettings;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -16,7 +16,7 @@ import jakarta.ws.rs.core.Response;
  * RFC 9728 Protected Resource Metadata at the path-inserted location (§3.1) for the {@code /mcp}
  * resource. Public: no token, any origin (RS-02, RS-14). There is deliberately no root document:
  * its {@code resource} would have to be the bare origin, which contradicts this one for clients
- * that probe (RS-12; rs-checklist.md §4), so the root path answers 404.
+ * that probe (RS-12; docs/rs-checklist.md, policy P-10), so the root path answers 404.
  * <ul>
  *     <li>{@code resource}: the canonical URL, exactly as configured (RS-04, RS-05);</li>
  *     <li>{@code authorization_servers}: the issuer identifier, not a metadata URL (RS-06);</li>
@@ -52,13 +52,13 @@ public class ProtectedResourceMetadataResource {
     }
 
     JsonObject document() {
-        JsonArrayBuilder scopes = Json.createArrayBuilder();
+        JsonArrayBuilder scopes = JsonFactory.createArrayBuilder();
         settings.scopesSupported().forEach(scopes::add);
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("resource", settings.resourceId())
-                .add("authorization_servers", Json.createArrayBuilder().add(settings.issuerId()))
+                .add("authorization_servers", JsonFactory.createArrayBuilder().add(settings.issuerId()))
                 .add("scopes_supported", scopes)
-                .add("bearer_methods_supported", Json.createArrayBuilder().add("header"))
+                .add("bearer_methods_supported", JsonFactory.createArrayBuilder().add("header"))
                 .add("resource_name", settings.resourceName())
                 .build();
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The challenge value type renders exactly rs-checklist.md §2 E1-E4 and refuses bad characters (RS-21). */
+/** The challenge value type renders exactly the challenge examples of docs/rs-checklist.md and refuses bad characters (RS-21). */
 class BearerChallengeTest {
 
     static final String PRM = "https://mcp.example.test/.well-known/oauth-protected-resource/mcp";

@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Where the token is, and when the request is ambiguous (RS-25..RS-31). */
+/**
+ * Where the token is, and when the request is ambiguous (RS-25, RS-26, RS-27, RS-28, RS-29, RS-30,
+ * RS-31).
+ */
 class BearerTokenResolverTest {
 
     private final BearerTokenResolver resolver = new BearerTokenResolver();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import dev.mcpauth.server.auth.SessionOwner;
 import dev.mcpauth.server.support.MutableClock;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package dev.mcpauth.server.mcp.tools;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonObject;
 
 /**
@@ -24,11 +24,16 @@ public interface McpTool {
 
     /** JSON Schema of {@code arguments}. */
     default JsonObject inputSchema() {
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("type", "object")
-                .add("properties", Json.createObjectBuilder())
+                .add("properties", JsonFactory.createObjectBuilder())
                 .add("additionalProperties", false)
                 .build();
+    }
+
+    /** MCP tool annotations ({@code readOnlyHint}, {@code destructiveHint}, ...), if the tool declares them. */
+    default Optional<JsonObject> annotations() {
+        return Optional.empty();
     }
 
     /** Hidden tools are callable by nobody and not listed (e.g. unconfigured ones). */

@@ -1,0 +1,82 @@
+package dev.mcpauth.conformance.load;
+
+import dev.mcpauth.conformance.issuer.IssuerClient;
+import dev.mcpauth.conformance.token.AttackerJwks;
+import dev.mcpauth.conformance.token.JwsSigner;
+import dev.mcpauth.conformance.token.Minted;
+import dev.mcpauth.conformance.token.TokenFactory;
+import dev.mcpauth.conformance.token.TokenMutation;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * {@link LoadTokens} backed by a running suite test issuer that the target trusts: the adapter to
+ * the suite's {@link TokenFactory} (good tokens and the {@link TokenMutation}s the mix names).
+ */
+public final class IssuerLoadTokens implements LoadTokens {
+    /** The {@code client_id} (and {@code sub}) of the load's tokens. */
+    public static final String CLIENT_ID = "mcp-auth-load";
+
+    private final TokenFactory factory;
+    private final AttackerJwks attacker;
+    private final String scope;
+
+    private IssuerLoadTokens(TokenFactory factory, AttackerJwks attacker, String scope) {
+        this.factory = factory;
+        this.attacker = attacker;
+        this.scope = scope;
+    }
+
+    /**
+     * Connects to the issuer.
+     *
+     * @param audience the target's resource identifier (the good tokens' {@code aud})
+     * @param scope    the scope of every token (space-separated; empty for none)
+     */
+    public static IssuerLoadTokens connect(URI issuer, URI audience, String scope, Duration timeout, Clock clock)
+            throws LoadSetupException {
+        IssuerClient client;
+        try {
+            client = IssuerClient.connect(issuer, timeout);
+        } catch (JwsSigner.SigningException e) {
+            throw new LoadSetupException("cannot use the issuer " + issuer + ": " + e.getMessage());
+        }
+        // The factory needs an attacker key set for mutations the load never sends; it costs one loopback listener.
+        AttackerJwks attacker = AttackerJwks.start();
+        TokenFactory factory = TokenFactory.issuerMode(client, client.currentKey(),
+                new TokenFactory.Template(client.issuer().toString(), audience.toString(), CLIENT_ID),
+                attacker, clock, token -> { });
+        return new IssuerLoadTokens(factory, attacker, scope);
+    }
+
+    @Override
+    public Optional<String> mint(TokenKind kind) throws LoadSetupException {
+        Minted minted = switch (kind) {
+            case GOOD -> factory.good(scope);
+            case EXPIRED -> factory.mutated(TokenMutation.EXPIRED, scope);
+            case WRONG_AUD -> factory.mutated(TokenMutation.WRONG_AUDIENCE, scope);
+            case BAD_SIG -> factory.mutated(TokenMutation.FLIPPED_SIGNATURE, scope);
+            case NO_TOKEN -> Minted.unavailable("no token");
+        };
+        if (kind == TokenKind.NO_TOKEN) {
+            return Optional.empty();
+        }
+        if (!minted.available()) {
+            throw new LoadSetupException("cannot mint a " + kind.key() + " token: " + minted.unavailable());
+        }
+        return minted.token();
+    }
+
+    /** How long a good token stays valid; the load re-mints well before. */
+    public static Duration lifetime() {
+        return TokenFactory.LIFETIME;
+    }
+
+    @Override
+    public void close() {
+        attacker.close();
+    }
+}

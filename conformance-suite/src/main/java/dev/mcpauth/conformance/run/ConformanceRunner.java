@@ -19,11 +19,15 @@ import dev.mcpauth.conformance.scenario.CheckRecorder;
 import dev.mcpauth.conformance.scenario.RunFixtures;
 import dev.mcpauth.conformance.scenario.Scenario;
 import dev.mcpauth.conformance.scenario.ScenarioContext;
-import dev.mcpauth.conformance.scenario.ScenarioContext.TokenMode;
+import dev.mcpauth.conformance.scenario.Target;
 import dev.mcpauth.conformance.scenario.Scenarios;
 import dev.mcpauth.conformance.token.AttackerJwks;
 import dev.mcpauth.conformance.token.JwsSigner;
-import dev.mcpauth.conformance.token.TokenFactory;
+import dev.mcpauth.conformance.token.IssuerTokens;
+import dev.mcpauth.conformance.token.NoTokens;
+import dev.mcpauth.conformance.token.OperatorTokenSource;
+import dev.mcpauth.conformance.token.TokenSource;
+import dev.mcpauth.conformance.token.TokenSource.Mode;
 
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
@@ -70,10 +74,9 @@ public final class ConformanceRunner {
         try (AttackerJwks attacker = AttackerJwks.start(); Tokens tokens = Tokens.open(options, attacker, redactor, clock);
              Upstream upstream = Upstream.open(options.extras())) {
             RecordingHttpClient http = new RecordingHttpClient(options.requestTimeout(), redactor, tls(options));
-            RunFixtures fixtures = new RunFixtures(attacker, tokens.client, upstream.mock, upstream.error);
-            ScenarioContext ctx = new ScenarioContext(options, http, clock, tokens.mode, tokens.factory, tokens.reason,
-                    tokens.issuer, fixtures);
-            Response probe = ctx.noTokenProbe();
+            RunFixtures fixtures = new RunFixtures(attacker, tokens.client(), upstream.mock, upstream.error);
+            ScenarioContext ctx = ScenarioContext.of(new Target(options, http, clock, fixtures), tokens.source());
+            Response probe = ctx.facts().noTokenProbe();
             Optional<String> unreachable = probe.received() ? Optional.empty()
                     : Optional.of("the target did not answer: " + probe.transportError().orElse("no response"));
             for (Scenario scenario : selected) {
@@ -121,7 +124,7 @@ public final class ConformanceRunner {
                                          ProgressListener progress, Optional<String> unreachable) {
         progress.scenarioStarted(scenario.id(), scenario.title());
         CheckRecorder rec = new CheckRecorder(scenario.id(), scenario.checks(), specVersion, clock, progress,
-                ctx.http().redactor()::redact);
+                ctx.target().http().redactor()::redact);
         if (!scenario.specVersions().contains(specVersion)) {
             rec.skipRest("the scenario applies to " + String.join(", ", scenario.specVersions().stream().map(SpecVersion::label).toList()) + ", not " + specVersion);
         } else if (unreachable.isPresent()) {
@@ -141,60 +144,42 @@ public final class ConformanceRunner {
     }
 
     /** The run's source of tokens, and the in-process issuer to stop afterwards. */
-    private static final class Tokens implements AutoCloseable {
-        final TokenMode mode;
-        final Optional<TokenFactory> factory;
-        final String reason;
-        final Optional<URI> issuer;
-        final Optional<TestIssuer> started;
-        final Optional<IssuerClient> client;
-
-        private Tokens(TokenMode mode, Optional<TokenFactory> factory, String reason, Optional<URI> issuer,
-                       Optional<TestIssuer> started, Optional<IssuerClient> client) {
-            this.mode = mode;
-            this.factory = factory;
-            this.reason = reason;
-            this.issuer = issuer;
-            this.started = started;
-            this.client = client;
-        }
+    private record Tokens(TokenSource source, Optional<TestIssuer> started, Optional<IssuerClient> client)
+            implements AutoCloseable {
 
         static Tokens open(RunOptions options, AttackerJwks attacker, Redactor redactor, Clock clock) {
             if (options.issuer().isPresent()) {
-                return connect(options, options.issuer().get(), TokenMode.ISSUER, Optional.empty(), attacker, redactor,
+                return connect(options, options.issuer().get(), Mode.ISSUER, Optional.empty(), attacker, redactor,
                         clock);
             }
             if (options.token().isPresent()) {
-                return new Tokens(TokenMode.OPERATOR, Optional.of(TokenFactory.operatorMode(options.token().get(),
-                        attacker, clock, redactor::register)),
-                        "this needs a token the suite signs; with operator tokens only (--token) it cannot be made: "
-                                + "run the target against the suite's issuer and pass --issuer",
-                        Optional.empty(), Optional.empty(), Optional.empty());
+                return new Tokens(OperatorTokenSource.of(options.token().get(), options.lowScopeToken(),
+                        options.extras().otherTokens(), options.target(), attacker, clock, redactor::register),
+                        Optional.empty(), Optional.empty());
             }
             TestIssuer issuer;
             try {
                 issuer = TestIssuer.start("127.0.0.1", 0, Optional.empty());
             } catch (IOException e) {
-                return new Tokens(TokenMode.NONE, Optional.empty(), "the in-process test issuer could not start: " + e,
-                        Optional.empty(), Optional.empty(), Optional.empty());
+                return new Tokens(new NoTokens("the in-process test issuer could not start: " + e, Optional.empty()),
+                        Optional.empty(), Optional.empty());
             }
-            return connect(options, issuer.issuerUrl(), TokenMode.IN_PROCESS_ISSUER, Optional.of(issuer), attacker,
+            return connect(options, issuer.issuerUrl(), Mode.IN_PROCESS_ISSUER, Optional.of(issuer), attacker,
                     redactor, clock);
         }
 
-        private static Tokens connect(RunOptions options, URI issuerUrl, TokenMode mode, Optional<TestIssuer> started,
+        private static Tokens connect(RunOptions options, URI issuerUrl, Mode mode, Optional<TestIssuer> started,
                                       AttackerJwks attacker, Redactor redactor, Clock clock) {
             try {
                 IssuerClient client = IssuerClient.connect(issuerUrl, options.requestTimeout());
-                TokenFactory factory = TokenFactory.issuerMode(client, client.currentKey(),
-                        new TokenFactory.Template(client.issuer().toString(), options.target().toString(), CLIENT_ID),
+                IssuerTokens source = IssuerTokens.of(mode, client, client.currentKey(),
+                        new IssuerTokens.Template(client.issuer().toString(), options.target().toString(), CLIENT_ID),
                         attacker, clock, redactor::register);
-                return new Tokens(mode, Optional.of(factory), "", Optional.of(client.issuer()), started,
-                        Optional.of(client));
+                return new Tokens(source, started, Optional.of(client));
             } catch (JwsSigner.SigningException e) {
                 started.ifPresent(TestIssuer::close);
-                return new Tokens(TokenMode.NONE, Optional.empty(), "the suite's issuer at " + issuerUrl
-                        + " cannot be used: " + e.getMessage(), Optional.of(issuerUrl), Optional.empty(), Optional.empty());
+                return new Tokens(new NoTokens("the suite's issuer at " + issuerUrl + " cannot be used: "
+                        + e.getMessage(), Optional.of(issuerUrl)), Optional.empty(), Optional.empty());
             }
         }
 

@@ -37,7 +37,7 @@ final class AlgNoneScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
         Verdicts.rejectMutation(ctx, rec, LOWER, TokenMutation.ALG_NONE, Verdicts.ONLY_401);

@@ -74,7 +74,7 @@ final class BadSignatureScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
         Optional<Response> flipped = Verdicts.rejectMutation(ctx, rec, FLIPPED, TokenMutation.FLIPPED_SIGNATURE,
@@ -98,7 +98,7 @@ final class BadSignatureScenario implements Scenario {
                 rec.untestable(spec, t.unavailable(), responses);
                 return;
             }
-            Response r = ctx.probeWithBearer(t.get());
+            Response r = ctx.target().probeWithBearer(t.get());
             responses.add(r);
             if (r.status() != 401) {
                 wrong.add(m.description() + " → " + Verdicts.describe(r));
@@ -114,9 +114,9 @@ final class BadSignatureScenario implements Scenario {
             rec.untestable(JKU, t.unavailable(), List.of());
             return;
         }
-        int before = ctx.attacker().fetches();
-        Response r = ctx.probeWithBearer(t.get());
-        int fetched = ctx.attacker().fetches() - before;
+        int before = ctx.target().attacker().fetches();
+        Response r = ctx.target().probeWithBearer(t.get());
+        int fetched = ctx.target().attacker().fetches() - before;
         if (!r.received()) {
             rec.untestable(JKU, "no response: " + r.transportError().orElse("?"), List.of(r));
             return;
@@ -126,10 +126,10 @@ final class BadSignatureScenario implements Scenario {
             problems.add("expected 401; got " + Verdicts.describe(r));
         }
         if (fetched > 0) {
-            problems.add("the server fetched the attacker's jku URL " + ctx.attacker().jwksUrl() + " (" + fetched
+            problems.add("the server fetched the attacker's jku URL " + ctx.target().attacker().jwksUrl() + " (" + fetched
                     + " request(s))");
         }
         rec.verdict(JKU, problems.isEmpty(), String.join("; ", problems),
-                details("jku", ctx.attacker().jwksUrl().toString(), "attackerFetches", fetched), List.of(r));
+                details("jku", ctx.target().attacker().jwksUrl().toString(), "attackerFetches", fetched), List.of(r));
     }
 }

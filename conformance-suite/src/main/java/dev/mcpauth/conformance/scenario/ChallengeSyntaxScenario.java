@@ -104,18 +104,18 @@ final class ChallengeSyntaxScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        Response post = ctx.noTokenProbe();
+        Response post = ctx.facts().noTokenProbe();
         if (!post.received()) {
             rec.untestableRest("no response from the target: " + post.transportError().orElse("?"));
             return;
         }
-        Response get = ctx.send(new Request("GET", ctx.target(), List.of(), "").header("Accept", "text/event-stream"));
-        Response delete = ctx.send(new Request("DELETE", ctx.target(), List.of(), "").header("Accept", McpClient.ACCEPT));
+        Response get = ctx.target().send(new Request("GET", ctx.target().url(), List.of(), "").header("Accept", "text/event-stream"));
+        Response delete = ctx.target().send(new Request("DELETE", ctx.target().url(), List.of(), "").header("Accept", McpClient.ACCEPT));
         methodStatus(rec, GET, get);
         methodStatus(rec, DELETE, delete);
 
         Minted invalid = ctx.mutated(TokenMutation.RANDOM_OPAQUE);
-        Optional<Response> invalidResponse = invalid.token().map(ctx::probeWithBearer);
+        Optional<Response> invalidResponse = invalid.token().map(ctx.target()::probeWithBearer);
 
         List<Response> all = new ArrayList<>(List.of(post, get, delete));
         invalidResponse.ifPresent(all::add);
@@ -194,7 +194,7 @@ final class ChallengeSyntaxScenario implements Scenario {
                 if (!ok) {
                     badChars.add(where + ": " + param.name() + "=\"" + param.value() + "\"");
                 }
-                if (name.equals("resource_metadata") && ScenarioContext.absolute(param.value()).isEmpty()) {
+                if (name.equals("resource_metadata") && Target.absolute(param.value()).isEmpty()) {
                     relative.add(where + ": " + param.value());
                 }
             }

@@ -136,7 +136,7 @@ public final class CheckRecorder {
 
     /**
      * Stops a scenario whose prerequisite is missing: when {@code reason} holds why (for example
-     * {@code ScenarioContext.tokenGate()}), every check not yet recorded becomes untestable.
+     * {@code TargetFacts.tokenGate()}), every check not yet recorded becomes untestable.
      *
      * @return true when the scenario must stop
      */

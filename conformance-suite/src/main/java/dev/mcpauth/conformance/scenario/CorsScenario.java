@@ -63,8 +63,8 @@ final class CorsScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        String origin = Discovery.origin(ctx.target());
-        Response preflight = ctx.send(new Request("OPTIONS", ctx.target(), List.of(), "")
+        String origin = Discovery.origin(ctx.target().url());
+        Response preflight = ctx.target().send(new Request("OPTIONS", ctx.target().url(), List.of(), "")
                 .header("Origin", origin)
                 .header("Access-Control-Request-Method", "POST")
                 .header("Access-Control-Request-Headers", "authorization, content-type, mcp-protocol-version"));
@@ -92,7 +92,7 @@ final class CorsScenario implements Scenario {
     }
 
     private static void exposes(ScenarioContext ctx, CheckRecorder rec, String origin) {
-        Response r = ctx.send(ctx.mcp().probeRequest().header("Origin", origin));
+        Response r = ctx.target().send(ctx.target().mcp().probeRequest().header("Origin", origin));
         if (r.status() != 401) {
             rec.untestable(EXPOSES, "POST without a token from Origin " + origin + " got no 401 to inspect: "
                     + r.summary(), List.of(r));
@@ -106,13 +106,13 @@ final class CorsScenario implements Scenario {
     }
 
     private static void prmReadable(ScenarioContext ctx, CheckRecorder rec) {
-        Prm prm = ctx.prm();
+        Prm prm = ctx.facts().prm();
         if (prm.location().isEmpty()) {
             rec.untestable(PRM_CORS, "no PRM document was found", prm.fetches());
             return;
         }
         URI location = prm.location().get();
-        Response r = ctx.send(Request.get(location).header("Accept", "application/json").header("Origin", CLIENT_ORIGIN));
+        Response r = ctx.target().send(Request.get(location).header("Accept", "application/json").header("Origin", CLIENT_ORIGIN));
         rec.verdict(PRM_CORS, r.status() == 200 && r.header("Access-Control-Allow-Origin").isPresent(),
                 "GET " + location + " with Origin " + CLIENT_ORIGIN + " answered " + r.status()
                         + " without Access-Control-Allow-Origin", details(), List.of(r));

@@ -68,7 +68,7 @@ final class ExpiredTokenScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
         Optional<Response> r = Verdicts.rejectMutation(ctx, rec, STATUS, TokenMutation.EXPIRED, Verdicts.ONLY_401);
@@ -89,9 +89,9 @@ final class ExpiredTokenScenario implements Scenario {
             rec.untestable(NO_DATA, expired.unavailable(), List.of());
             return;
         }
-        McpSession session = ctx.acceptance().session().orElseThrow();
-        McpClient mcp = ctx.mcp();
-        Response list = mcp.send(mcp.toolsList(session).bearer(ctx.baselineToken().get()));
+        McpSession session = ctx.facts().acceptance().session().orElseThrow();
+        McpClient mcp = ctx.target().mcp();
+        Response list = mcp.send(mcp.toolsList(session).bearer(ctx.facts().baselineToken().get()));
         List<String> tools = PrivilegedDiscovery.callable(ctx, PrivilegedDiscovery.tools(list));
         if (tools.isEmpty()) {
             rec.untestable(NO_DATA, "no tool the suite may call (" + ToolSafety.WHY_NOT + "): tools/list answered " + list.summary(), List.of(list));

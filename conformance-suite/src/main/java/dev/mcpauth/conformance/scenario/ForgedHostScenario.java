@@ -65,7 +65,7 @@ final class ForgedHostScenario implements Scenario {
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
         metadata(ctx, rec);
-        Optional<String> gate = ctx.tokenGate();
+        Optional<String> gate = ctx.facts().tokenGate();
         if (gate.isPresent()) {
             rec.untestable(TOKEN, gate.get(), List.of());
             return;
@@ -78,7 +78,7 @@ final class ForgedHostScenario implements Scenario {
         List<Response> seen = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         for (Variant v : VARIANTS) {
-            Response r = ctx.send(v.forge().apply(ctx.mcp().probeRequest().bearer(forged.get())));
+            Response r = ctx.target().send(v.forge().apply(ctx.target().mcp().probeRequest().bearer(forged.get())));
             seen.add(r);
             if (!r.received()) {
                 rec.untestable(TOKEN, "no response with " + v.name() + ": " + r.transportError().orElse("?")
@@ -97,7 +97,7 @@ final class ForgedHostScenario implements Scenario {
         List<Response> seen = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         for (Variant v : VARIANTS) {
-            Response r = ctx.send(v.forge().apply(ctx.mcp().probeRequest()));
+            Response r = ctx.target().send(v.forge().apply(ctx.target().mcp().probeRequest()));
             seen.add(r);
             if (!r.received()) {
                 rec.untestable(METADATA, "no response with " + v.name() + ": " + r.transportError().orElse("?")

@@ -66,14 +66,14 @@ final class HeaderValidationScenario implements Scenario {
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
         if (!rec.applies(NO_METHOD)) {
-            rec.skipRest("applies from 2026-07-28; this run checks " + ctx.specVersion());
+            rec.skipRest("applies from 2026-07-28; this run checks " + ctx.target().specVersion());
             return;
         }
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
-        String token = ctx.baselineToken().get();
-        McpClient mcp = ctx.mcp();
+        String token = ctx.facts().baselineToken().get();
+        McpClient mcp = ctx.target().mcp();
         Request list = mcp.statelessRequest("tools/list", JsonValue.EMPTY_JSON_OBJECT).bearer(token);
         expect(ctx, rec, NO_METHOD, list.without("Mcp-Method"), HEADER_MISMATCH);
         expect(ctx, rec, METHOD, list.without("Mcp-Method").header("Mcp-Method", "prompts/list"), HEADER_MISMATCH);
@@ -82,7 +82,7 @@ final class HeaderValidationScenario implements Scenario {
         expect(ctx, rec, NAME, mcp.statelessRequest("tools/call", call).bearer(token).without("Mcp-Name")
                 .header("Mcp-Name", "conformance-suite-other-tool"), HEADER_MISMATCH);
         expect(ctx, rec, NO_VERSION, list.without("MCP-Protocol-Version"), HEADER_MISMATCH);
-        Response unsupported = ctx.send(mcp.statelessRequest("tools/list", JsonValue.EMPTY_JSON_OBJECT, "2099-01-01")
+        Response unsupported = ctx.target().send(mcp.statelessRequest("tools/list", JsonValue.EMPTY_JSON_OBJECT, "2099-01-01")
                 .bearer(token));
         boolean listsVersions = McpClient.message(unsupported).map(m -> m.get("error"))
                 .filter(e -> e.getValueType() == JsonValue.ValueType.OBJECT)
@@ -96,8 +96,8 @@ final class HeaderValidationScenario implements Scenario {
     }
 
     private static String baselineTool(ScenarioContext ctx) {
-        Response list = ctx.send(ctx.mcp().statelessRequest("tools/list", JsonValue.EMPTY_JSON_OBJECT)
-                .bearer(ctx.baselineToken().get()));
+        Response list = ctx.target().send(ctx.target().mcp().statelessRequest("tools/list", JsonValue.EMPTY_JSON_OBJECT)
+                .bearer(ctx.facts().baselineToken().get()));
         // No tool known to be safe: name one that cannot exist. A compliant server refuses the
         // mismatched Mcp-Name before any lookup, and a non-compliant one runs nothing.
         return PrivilegedDiscovery.callable(ctx, PrivilegedDiscovery.tools(list)).stream().findFirst()
@@ -105,7 +105,7 @@ final class HeaderValidationScenario implements Scenario {
     }
 
     private static void expect(ScenarioContext ctx, CheckRecorder rec, CheckSpec spec, Request request, int code) {
-        judge(rec, spec, ctx.send(request), code, "");
+        judge(rec, spec, ctx.target().send(request), code, "");
     }
 
     private static void judge(CheckRecorder rec, CheckSpec spec, Response r, int code, String extraProblem) {

@@ -55,11 +55,11 @@ final class HttpsScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        Response probe = ctx.noTokenProbe();
+        Response probe = ctx.facts().noTokenProbe();
         Map<String, String> endpoint = new LinkedHashMap<>();
-        endpoint.put("target", ctx.target().toString());
+        endpoint.put("target", ctx.target().url().toString());
         judge(rec, ENDPOINT, endpoint, List.of(probe));
-        Prm prm = ctx.prm();
+        Prm prm = ctx.facts().prm();
         if (!prm.found()) {
             rec.untestable(METADATA, "no PRM document was found", prm.fetches());
             return;
@@ -67,7 +67,7 @@ final class HttpsScenario implements Scenario {
         Map<String, String> urls = new LinkedHashMap<>();
         urls.put("PRM location", prm.location().map(URI::toString).orElse(""));
         prm.document().flatMap(d -> JsonValues.string(d, "resource")).ifPresent(r -> urls.put("PRM resource", r));
-        ctx.noTokenChallenge().flatMap(c -> c.value("resource_metadata")).ifPresent(u -> urls.put("resource_metadata", u));
+        ctx.facts().noTokenChallenge().flatMap(c -> c.value("resource_metadata")).ifPresent(u -> urls.put("resource_metadata", u));
         List<Response> seen = new ArrayList<>(List.of(probe));
         seen.addAll(prm.fetches());
         judge(rec, METADATA, urls, seen);
@@ -86,7 +86,7 @@ final class HttpsScenario implements Scenario {
         List<URI> parsed = new ArrayList<>();
         List<String> plain = new ArrayList<>();
         urls.forEach((what, value) -> {
-            URI u = ScenarioContext.absolute(value).orElse(URI.create("unparseable:" + what.replace(' ', '-')));
+            URI u = Target.absolute(value).orElse(URI.create("unparseable:" + what.replace(' ', '-')));
             parsed.add(u);
             if (!"https".equals(scheme(u))) {
                 plain.add(what + " " + value);

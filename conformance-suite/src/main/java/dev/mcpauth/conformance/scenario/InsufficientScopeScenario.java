@@ -75,10 +75,10 @@ final class InsufficientScopeScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
-        ScenarioContext.Privileged p = ctx.privileged();
+        Privileged p = ctx.facts().privileged();
         if (p.problem().isPresent()) {
             rec.untestableRest(p.problem().get(), p.trail());
             return;
@@ -86,7 +86,7 @@ final class InsufficientScopeScenario implements Scenario {
         String tool = p.tool().orElseThrow();
         McpSession session = p.session().orElseThrow();
         String low = ctx.lowScopeToken().get();
-        McpClient mcp = ctx.mcp();
+        McpClient mcp = ctx.target().mcp();
         Response first = mcp.send(mcp.toolsCall(session, tool).bearer(low));
         if (!first.received()) {
             rec.untestableRest("no response to tools/call " + tool + ": " + first.transportError().orElse("?"));
@@ -142,12 +142,12 @@ final class InsufficientScopeScenario implements Scenario {
                     List.of());
             return;
         }
-        Minted upgraded = ctx.tokenFor(ctx.is2607() ? union(ctx.baselineScope(), scope.get()) : scope.get());
+        Minted upgraded = ctx.tokens().withScopes(ctx.target().is2607() ? union(ctx.facts().baselineScope(), scope.get()) : scope.get());
         if (!upgraded.available()) {
             rec.untestable(STEP_UP, upgraded.unavailable(), List.of());
             return;
         }
-        McpClient mcp = ctx.mcp();
+        McpClient mcp = ctx.target().mcp();
         Response r = mcp.send(mcp.toolsCall(session, tool).bearer(upgraded.get()));
         rec.verdict(STEP_UP, r.status() == 200 && McpClient.message(r).isPresent(),
                 "tools/call " + tool + " with a token for the challenged \"" + scope.get() + "\" answered " + r.summary(),

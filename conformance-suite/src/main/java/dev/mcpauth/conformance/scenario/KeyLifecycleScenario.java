@@ -72,17 +72,17 @@ final class KeyLifecycleScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
-        Optional<IssuerClient> admin = ctx.fixtures().issuerAdmin();
+        Optional<IssuerClient> admin = ctx.target().fixtures().issuerAdmin();
         if (admin.isEmpty()) {
             rec.untestableRest("needs the suite's issuer and its admin endpoints (run the target trusting a suite "
                     + "issuer and pass --issuer): an operator's authorization server cannot be made to rotate keys or "
                     + "fail on demand");
             return;
         }
-        Minted old = ctx.tokenFor(ctx.baselineScope());
+        Minted old = ctx.tokens().withScopes(ctx.facts().baselineScope());
         Minted flipped = ctx.mutated(TokenMutation.FLIPPED_SIGNATURE);
         if (!old.available() || !flipped.available()) {
             rec.untestableRest(old.available() ? flipped.unavailable() : old.unavailable());
@@ -100,16 +100,15 @@ final class KeyLifecycleScenario implements Scenario {
         Optional<Minted> fresh = Optional.empty();
         try {
             admin.jwksOutage(true);
-            Response cached = ctx.probeWithBearer(old.get());
+            Response cached = ctx.target().probeWithBearer(old.get());
             rec.verdict(CACHED, cached.status() == 200, "a token signed by a cached key was refused during the JWKS "
                     + "outage: " + Verdicts.describe(cached), details(), List.of(cached));
-            Verdicts.rejected(rec, BAD_SIGNATURE, ctx.probeWithBearer(flipped.get()), FAIL_CLOSED,
+            Verdicts.rejected(rec, BAD_SIGNATURE, ctx.target().probeWithBearer(flipped.get()), FAIL_CLOSED,
                     "a damaged signature during the JWKS outage");
             RSAKey next = admin.rotate();
-            ctx.useIssuerKey(next);
-            Minted signedByNew = ctx.tokenFor(ctx.baselineScope());
+            Minted signedByNew = ctx.tokens().withIssuerKey(next).withScopes(ctx.facts().baselineScope());
             if (signedByNew.available()) {
-                Verdicts.rejected(rec, UNKNOWN_KID, ctx.probeWithBearer(signedByNew.get()), FAIL_CLOSED,
+                Verdicts.rejected(rec, UNKNOWN_KID, ctx.target().probeWithBearer(signedByNew.get()), FAIL_CLOSED,
                         "a token signed by a key the target could not fetch (JWKS outage)");
                 fresh = Optional.of(signedByNew);
             } else {
@@ -138,22 +137,22 @@ final class KeyLifecycleScenario implements Scenario {
 
     private static void rotation(ScenarioContext ctx, CheckRecorder rec, Minted fresh, Minted old) {
         long started = System.nanoTime();
-        long deadline = started + ctx.options().extras().jwksRefetchWait().toNanos();
+        long deadline = started + ctx.target().options().extras().jwksRefetchWait().toNanos();
         int attempts = 0;
-        Response first = ctx.probeWithBearer(fresh.get());
+        Response first = ctx.target().probeWithBearer(fresh.get());
         Response last = first;
         attempts++;
         while (last.status() != 200 && System.nanoTime() < deadline && pause()) {
-            last = ctx.probeWithBearer(fresh.get());
+            last = ctx.target().probeWithBearer(fresh.get());
             attempts++;
         }
         long waited = (System.nanoTime() - started) / 1_000_000;
         rec.verdict(NEW_KEY, last.status() == 200, "a token signed by the issuer's new key was still refused after "
                 + waited + " ms (" + attempts + " attempts): " + Verdicts.describe(last) + "; a JWKS refetch rate limit "
-                + "longer than --jwks-refetch-wait (" + ctx.options().extras().jwksRefetchWait().toSeconds()
+                + "longer than --jwks-refetch-wait (" + ctx.target().options().extras().jwksRefetchWait().toSeconds()
                 + " s) also ends here", details("attempts", attempts, "waitedMillis", waited),
                 first == last ? List.of(last) : List.of(first, last));
-        Response previous = ctx.probeWithBearer(old.get());
+        Response previous = ctx.target().probeWithBearer(old.get());
         rec.verdict(OLD_KEY, previous.status() == 200, "a token signed by the previous (still published) key was "
                 + "refused after the rotation: " + Verdicts.describe(previous), details(), List.of(previous));
     }

@@ -76,11 +76,11 @@ final class MalformedCredentialsScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
-        String good = ctx.baselineToken().get();
-        Response basic = ctx.probeWith("Basic Y29uZm9ybWFuY2U6c3VpdGU=");
+        String good = ctx.facts().baselineToken().get();
+        Response basic = ctx.target().probeWith("Basic Y29uZm9ybWFuY2U6c3VpdGU=");
         Verdicts.rejected(rec, BASIC, basic, Verdicts.ONLY_401, "Authorization: Basic");
         if (basic.status() == 401) {
             Optional<String> error = basic.challenges().bearer().flatMap(c -> c.value("error"));
@@ -89,7 +89,7 @@ final class MalformedCredentialsScenario implements Scenario {
         } else {
             rec.untestable(BASIC_NO_ERROR, "the Basic credential did not get a 401 to inspect", List.of(basic));
         }
-        Verdicts.rejected(rec, BARE, ctx.probeWith(good), Verdicts.MALFORMED, "a good token without scheme");
+        Verdicts.rejected(rec, BARE, ctx.target().probeWith(good), Verdicts.MALFORMED, "a good token without scheme");
         allRefused(ctx, rec, EMPTY, Map.of("Bearer", "Bearer", "Bearer followed by a space", "Bearer "));
         int half = good.length() / 2;
         allRefused(ctx, rec, SPACE_INSIDE, Map.of("Bearer <first half> <second half>",
@@ -105,7 +105,7 @@ final class MalformedCredentialsScenario implements Scenario {
         List<Response> responses = new ArrayList<>();
         List<String> wrong = new ArrayList<>();
         for (Map.Entry<String, String> v : new java.util.TreeMap<>(values).entrySet()) {
-            Response r = ctx.probeWith(v.getValue());
+            Response r = ctx.target().probeWith(v.getValue());
             responses.add(r);
             if (!r.received()) {
                 rec.untestable(spec, "no response to " + v.getKey() + ": " + r.transportError().orElse("?"), responses);
@@ -125,9 +125,9 @@ final class MalformedCredentialsScenario implements Scenario {
             rec.untestable(DUPLICATE, bad.unavailable(), List.of());
             return;
         }
-        Request init = ctx.mcp().probeRequest();
-        Response goodFirst = ctx.send(init.bearer(good).bearer(bad.get()));
-        Response badFirst = ctx.send(init.bearer(bad.get()).bearer(good));
+        Request init = ctx.target().mcp().probeRequest();
+        Response goodFirst = ctx.target().send(init.bearer(good).bearer(bad.get()));
+        Response badFirst = ctx.target().send(init.bearer(bad.get()).bearer(good));
         List<Response> both = List.of(goodFirst, badFirst);
         if (both.stream().anyMatch(r -> !r.received())) {
             rec.untestable(DUPLICATE, "no response to a request with two Authorization lines", both);

@@ -74,7 +74,7 @@ final class MissingTokenScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        Response r = ctx.noTokenProbe();
+        Response r = ctx.facts().noTokenProbe();
         if (!r.received()) {
             rec.untestableRest("no response from the target: " + r.transportError().orElse("?"));
             return;
@@ -114,23 +114,23 @@ final class MissingTokenScenario implements Scenario {
             rec.pass(HINT, details("via", "resource_metadata"), List.of(r));
             return;
         }
-        if (ctx.is0618()) {
+        if (ctx.target().is0618()) {
             rec.violated(HINT, "2025-06-18 requires resource_metadata in every 401; the challenge has none", details(),
                     List.of(r));
             return;
         }
-        Prm prm = ctx.prm();
+        Prm prm = ctx.facts().prm();
         List<Response> seen = new ArrayList<>(List.of(r));
         seen.addAll(prm.fetches());
         rec.verdict(HINT, prm.found(), "no resource_metadata in the 401 and no PRM at "
-                + Discovery.pathInsertedPrm(ctx.target()) + " or " + Discovery.rootPrm(ctx.target()),
+                + Discovery.pathInsertedPrm(ctx.target().url()) + " or " + Discovery.rootPrm(ctx.target().url()),
                 details("via", prm.how()), seen);
     }
 
     private void resolves(ScenarioContext ctx, CheckRecorder rec, Challenge c) {
         Optional<String> value = c.value("resource_metadata");
         if (value.isEmpty()) {
-            if (ctx.is0618()) {
+            if (ctx.target().is0618()) {
                 rec.untestable(RESOLVES, "the 401 has no resource_metadata to follow", List.of());
             } else {
                 rec.status(RESOLVES, Status.INFO, "no resource_metadata to follow; discovery through the well-known "
@@ -138,13 +138,13 @@ final class MissingTokenScenario implements Scenario {
             }
             return;
         }
-        Optional<URI> url = ScenarioContext.absolute(value.get());
+        Optional<URI> url = Target.absolute(value.get());
         if (url.isEmpty()) {
             rec.violated(RESOLVES, "resource_metadata \"" + value.get() + "\" is not an absolute URL (RFC 9728 §5.1)",
                     details("resource_metadata", value.get()), List.of());
             return;
         }
-        Response fetched = ctx.send(Request.get(url.get()).header("Accept", "application/json"));
+        Response fetched = ctx.target().send(Request.get(url.get()).header("Accept", "application/json"));
         Optional<JsonObject> doc = fetched.status() == 200 ? JsonValues.object(fetched.body()) : Optional.empty();
         if (doc.isEmpty()) {
             rec.violated(RESOLVES, "GET " + url.get() + " answered " + fetched.summary() + ", not a JSON object with 200",
@@ -152,9 +152,9 @@ final class MissingTokenScenario implements Scenario {
             return;
         }
         Optional<String> resource = JsonValues.string(doc.get(), "resource");
-        rec.verdict(RESOLVES, resource.isPresent() && resource.get().equals(ctx.target().toString()),
+        rec.verdict(RESOLVES, resource.isPresent() && resource.get().equals(ctx.target().url().toString()),
                 "the PRM at " + url.get() + " has resource " + resource.map(s -> "\"" + s + "\"").orElse("(none)")
-                        + "; expected exactly \"" + ctx.target() + "\"",
+                        + "; expected exactly \"" + ctx.target().url() + "\"",
                 details("resource_metadata", value.get(), "resource", resource.orElse("")), List.of(fetched));
     }
 }

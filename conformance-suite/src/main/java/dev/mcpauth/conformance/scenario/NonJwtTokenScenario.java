@@ -72,7 +72,7 @@ final class NonJwtTokenScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
         Optional<Response> random = Verdicts.rejectMutation(ctx, rec, RANDOM, TokenMutation.RANDOM_OPAQUE, Verdicts.ONLY_401);
@@ -94,7 +94,7 @@ final class NonJwtTokenScenario implements Scenario {
             rec.untestable(OVERSIZED, t.unavailable(), List.of());
             return;
         }
-        Response r = ctx.probeWithBearer(t.get());
+        Response r = ctx.target().probeWithBearer(t.get());
         if (!r.received()) {
             dropped(ctx, rec, r);
         } else if (r.is2xx()) {
@@ -116,7 +116,7 @@ final class NonJwtTokenScenario implements Scenario {
                     details("outcome", "hang", "transportError", error), List.of(r));
             return;
         }
-        Response after = ctx.http().sendOnNewConnection(ctx.mcp().probeRequest());
+        Response after = ctx.target().http().sendOnNewConnection(ctx.target().mcp().probeRequest());
         boolean alive = after.received() && !after.is5xx();
         rec.verdict(OVERSIZED, alive, "the connection was dropped on a 64 KB token (" + error + ") and a normal "
                         + "request on a new connection right after got " + Verdicts.describe(after)

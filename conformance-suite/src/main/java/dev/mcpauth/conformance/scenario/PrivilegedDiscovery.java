@@ -5,6 +5,7 @@ import dev.mcpauth.conformance.http.McpClient;
 import dev.mcpauth.conformance.http.McpSession;
 import dev.mcpauth.conformance.http.Response;
 import dev.mcpauth.conformance.token.Minted;
+import dev.mcpauth.conformance.token.TokenSource;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -30,24 +31,24 @@ final class PrivilegedDiscovery {
     private PrivilegedDiscovery() {
     }
 
-    static ScenarioContext.Privileged discover(ScenarioContext ctx) {
-        Minted low = ctx.lowScopeToken();
+    static Privileged discover(Target target, TokenSource tokens, String baselineScope) {
+        Minted low = tokens.lowScope(baselineScope);
         if (!low.available()) {
             return problem(List.of(), Optional.empty(), low.unavailable());
         }
-        McpClient mcp = ctx.mcp();
+        McpClient mcp = target.mcp();
         McpSession session = mcp.open("Bearer " + low.get());
         List<Response> trail = new ArrayList<>(session.responses());
         if (!session.established()) {
             return problem(trail, Optional.empty(), "a session could not be opened with the low-scope token: initialize "
                     + "answered " + session.initialize().summary());
         }
-        Set<String> baseline = scopes(ctx.baselineScope());
+        Set<String> baseline = scopes(baselineScope);
         Map<String, List<String>> hints = new LinkedHashMap<>();
         List<String> candidates = new ArrayList<>();
         int listed = 0;
-        if (ctx.options().privilegedTool().isPresent()) {
-            candidates.add(ctx.options().privilegedTool().get());
+        if (target.options().privilegedTool().isPresent()) {
+            candidates.add(target.options().privilegedTool().get());
         } else {
             Response list = mcp.send(mcp.toolsList(session).bearer(low.get()));
             trail.add(list);
@@ -71,7 +72,7 @@ final class PrivilegedDiscovery {
         if (candidates.isEmpty()) {
             return problem(trail, Optional.of(session), (listed == 0 ? "tools/list named no tool" : "none of the "
                     + listed + " tools the target lists qualifies: none declares scopes beyond the baseline \""
-                    + ctx.baselineScope() + "\" and none is annotated read-only") + "; " + ToolSafety.WHY_NOT
+                    + baselineScope + "\" and none is annotated read-only") + "; " + ToolSafety.WHY_NOT
                     + ". Name a tool that needs more scope with --privileged-tool and its scope with --privileged-scope");
         }
         Optional<String> firstHinted = candidates.stream()
@@ -84,26 +85,26 @@ final class PrivilegedDiscovery {
             if (call.status() == 403) {
                 Optional<String> challenged = call.challenges().bearer().flatMap(c -> c.value("scope"))
                         .filter(s -> !s.isBlank());
-                Optional<String> scope = ctx.options().privilegedScope().or(() -> challenged)
+                Optional<String> scope = target.options().privilegedScope().or(() -> challenged)
                         .or(() -> joinedHint(hints, tool, baseline));
-                return new ScenarioContext.Privileged(Optional.of(tool), scope, Optional.of(session), trail,
+                return new Privileged(Optional.of(tool), scope, Optional.of(session), trail,
                         Optional.empty());
             }
         }
-        Optional<String> fallback = ctx.options().privilegedTool().or(() -> firstHinted);
+        Optional<String> fallback = target.options().privilegedTool().or(() -> firstHinted);
         if (fallback.isPresent()) {
             // Named (by option or by the tool's own metadata) but not answered with 403: the
             // scenario calls it again and reports the status it gets.
-            Optional<String> scope = ctx.options().privilegedScope().or(() -> joinedHint(hints, fallback.get(), baseline));
-            return new ScenarioContext.Privileged(fallback, scope, Optional.of(session), trail, Optional.empty());
+            Optional<String> scope = target.options().privilegedScope().or(() -> joinedHint(hints, fallback.get(), baseline));
+            return new Privileged(fallback, scope, Optional.of(session), trail, Optional.empty());
         }
-        return problem(trail, Optional.of(session), "no tool answered 403 to " + ctx.lowScopeDescription()
+        return problem(trail, Optional.of(session), "no tool answered 403 to " + tokens.lowScopeDescription(baselineScope)
                 + " (tried the read-only " + String.join(", ", tried) + "); name a tool that needs more scope with "
                 + "--privileged-tool and its scope with --privileged-scope");
     }
 
-    private static ScenarioContext.Privileged problem(List<Response> trail, Optional<McpSession> session, String why) {
-        return new ScenarioContext.Privileged(Optional.empty(), Optional.empty(), session, trail, Optional.of(why));
+    private static Privileged problem(List<Response> trail, Optional<McpSession> session, String why) {
+        return new Privileged(Optional.empty(), Optional.empty(), session, trail, Optional.of(why));
     }
 
     /**
@@ -111,12 +112,12 @@ final class PrivilegedDiscovery {
      * scopes it satisfies, then read-only ones that declare none.
      */
     static List<String> callable(ScenarioContext ctx, List<JsonObject> tools) {
-        Set<String> baseline = scopes(ctx.baselineScope());
+        Set<String> baseline = scopes(ctx.facts().baselineScope());
         List<String> declaredOk = new ArrayList<>();
         List<String> readOnly = new ArrayList<>();
         for (JsonObject t : tools) {
             String name = JsonValues.string(t, "name").orElse("");
-            if (name.isEmpty() || ctx.options().privilegedTool().map(name::equals).orElse(false)) {
+            if (name.isEmpty() || ctx.target().options().privilegedTool().map(name::equals).orElse(false)) {
                 continue;
             }
             Optional<List<String>> declared = ToolSafety.declaredScopes(t);

@@ -104,7 +104,7 @@ final class ProtectedResourceMetadataScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        Prm prm = ctx.prm();
+        Prm prm = ctx.facts().prm();
         List<Response> fetches = prm.fetches();
         if (fetches.stream().noneMatch(Response::received)) {
             rec.untestableRest("no response from the target: "
@@ -139,9 +139,9 @@ final class ProtectedResourceMetadataScenario implements Scenario {
         rec.verdict(NO_EMPTY, empty.isEmpty(), "zero-valued parameters: " + empty, details(), List.of(served));
         matchesLocation(ctx, rec, prm, served);
         Optional<String> resource = JsonValues.string(doc, "resource");
-        rec.verdict(EQUALS_TARGET, resource.isPresent() && resource.get().equals(ctx.target().toString()),
+        rec.verdict(EQUALS_TARGET, resource.isPresent() && resource.get().equals(ctx.target().url().toString()),
                 "resource is " + resource.map(s -> "\"" + s + "\"").orElse("missing") + "; expected exactly \""
-                        + ctx.target() + "\"", details("resource", resource.orElse("")), List.of(served));
+                        + ctx.target().url() + "\"", details("resource", resource.orElse("")), List.of(served));
         authorizationServers(ctx, rec, doc, served);
         scopes(rec, doc, served);
         Optional<List<String>> methods = JsonValues.strings(doc, "bearer_methods_supported");
@@ -161,9 +161,9 @@ final class ProtectedResourceMetadataScenario implements Scenario {
     }
 
     private static void matchesLocation(ScenarioContext ctx, CheckRecorder rec, Prm prm, Response served) {
-        URI pathInserted = Discovery.pathInsertedPrm(ctx.target());
+        URI pathInserted = Discovery.pathInsertedPrm(ctx.target().url());
         Response r = prm.location().filter(pathInserted::equals).isPresent() ? served
-                : ctx.send(Request.get(pathInserted).header("Accept", "application/json"));
+                : ctx.target().send(Request.get(pathInserted).header("Accept", "application/json"));
         Optional<JsonObject> doc = r.status() == 200 ? JsonValues.object(r.body()) : Optional.empty();
         if (doc.isEmpty()) {
             rec.status(MATCHES_LOCATION, Status.INFO, "no PRM at the path-inserted URL " + pathInserted + " ("
@@ -187,7 +187,7 @@ final class ProtectedResourceMetadataScenario implements Scenario {
                     ? "not a non-empty array of strings: " + doc.get("authorization_servers") : "missing"));
         } else {
             for (String s : servers.get()) {
-                Optional<URI> u = ScenarioContext.absolute(s);
+                Optional<URI> u = Target.absolute(s);
                 if (u.isEmpty()) {
                     problems.add("\"" + s + "\" is not an absolute URL");
                 } else if (u.get().getRawQuery() != null || u.get().getRawFragment() != null) {
@@ -214,7 +214,7 @@ final class ProtectedResourceMetadataScenario implements Scenario {
     /** Probes an issuer's metadata in MCP order; a problem description, or empty when discovered. */
     private static Optional<String> discover(ScenarioContext ctx, URI issuer, String entry, List<Response> seen) {
         List<String> tried = new ArrayList<>();
-        Optional<TargetFacts.AsMetadata> found = TargetFacts.asMetadata(ctx, issuer, !ctx.is0618(), seen, tried);
+        Optional<PublishedKeyLookup.AsMetadata> found = PublishedKeyLookup.asMetadata(ctx.target(), issuer, !ctx.target().is0618(), seen, tried);
         if (found.isEmpty()) {
             return Optional.of("no metadata for " + entry + ": " + String.join("; ", tried));
         }
@@ -250,8 +250,8 @@ final class ProtectedResourceMetadataScenario implements Scenario {
         if (!rec.applies(ROOT)) {
             return;
         }
-        URI rootUrl = Discovery.rootPrm(ctx.target());
-        Response r = ctx.send(Request.get(rootUrl).header("Accept", "application/json"));
+        URI rootUrl = Discovery.rootPrm(ctx.target().url());
+        Response r = ctx.target().send(Request.get(rootUrl).header("Accept", "application/json"));
         if (!r.received()) {
             rec.untestable(ROOT, "no response: " + r.transportError().orElse("?"), List.of(r));
             return;

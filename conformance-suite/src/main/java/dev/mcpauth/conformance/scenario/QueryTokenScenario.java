@@ -60,14 +60,14 @@ final class QueryTokenScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
-        String good = ctx.baselineToken().get();
-        McpClient mcp = ctx.mcp();
+        String good = ctx.facts().baselineToken().get();
+        McpClient mcp = ctx.target().mcp();
         Request init = mcp.probeRequest();
-        URI withQuery = withAccessToken(ctx.target(), good);
-        Response query = ctx.send(init.withUri(withQuery));
+        URI withQuery = withAccessToken(ctx.target().url(), good);
+        Response query = ctx.target().send(init.withUri(withQuery));
         Verdicts.rejected(rec, IGNORED, query, Verdicts.ONLY_401, "a good token in the query string only");
         if (query.status() == 401) {
             Optional<String> error = query.challenges().bearer().flatMap(c -> c.value("error"));
@@ -80,15 +80,15 @@ final class QueryTokenScenario implements Scenario {
         if (!garbage.available()) {
             rec.untestable(WITH_GARBAGE, garbage.unavailable(), List.of());
         } else {
-            Response both = ctx.send(init.withUri(withQuery).bearer(garbage.get()));
+            Response both = ctx.target().send(init.withUri(withQuery).bearer(garbage.get()));
             Verdicts.rejected(rec, WITH_GARBAGE, both, Verdicts.MALFORMED,
                     "a good query token with a garbage Authorization header");
         }
-        Request form = new Request("POST", ctx.target(), List.of(),
+        Request form = new Request("POST", ctx.target().url(), List.of(),
                 "access_token=" + URLEncoder.encode(good, StandardCharsets.UTF_8))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", McpClient.ACCEPT);
-        Verdicts.rejected(rec, FORM, ctx.send(form), FORM_OK, "a good token in a form body only");
+        Verdicts.rejected(rec, FORM, ctx.target().send(form), FORM_OK, "a good token in a form body only");
     }
 
     static URI withAccessToken(URI target, String token) {

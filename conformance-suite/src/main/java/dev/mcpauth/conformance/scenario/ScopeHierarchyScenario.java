@@ -50,18 +50,18 @@ final class ScopeHierarchyScenario implements Scenario {
         if (!rec.applies(BROADER)) {
             return;
         }
-        Optional<String> gate = ctx.tokenGate();
+        Optional<String> gate = ctx.facts().tokenGate();
         if (gate.isPresent()) {
             rec.untestable(BROADER, gate.get(), List.of());
             return;
         }
-        Optional<String> broad = ctx.options().extras().broaderScope().or(() -> learned(ctx));
+        Optional<String> broad = ctx.target().options().extras().broaderScope().or(() -> learned(ctx));
         if (broad.isEmpty()) {
             rec.untestable(BROADER, "no broader scope known: scopes_supported has no single *admin scope; pass "
-                    + "--broader-scope", ctx.prm().fetches());
+                    + "--broader-scope", ctx.facts().prm().fetches());
             return;
         }
-        Minted token = ctx.tokenFor(broad.get());
+        Minted token = ctx.tokens().withScopes(broad.get());
         if (!token.available()) {
             rec.untestable(BROADER, token.unavailable(), List.of());
             return;
@@ -70,9 +70,9 @@ final class ScopeHierarchyScenario implements Scenario {
     }
 
     private static void callWith(ScenarioContext ctx, CheckRecorder rec, String broad, Minted token) {
-        McpClient mcp = ctx.mcp();
-        McpSession session = ctx.acceptance().session().orElseThrow();
-        Response list = mcp.send(mcp.toolsList(session).bearer(ctx.baselineToken().get()));
+        McpClient mcp = ctx.target().mcp();
+        McpSession session = ctx.facts().acceptance().session().orElseThrow();
+        Response list = mcp.send(mcp.toolsList(session).bearer(ctx.facts().baselineToken().get()));
         List<String> tools = PrivilegedDiscovery.callable(ctx, PrivilegedDiscovery.tools(list));
         if (tools.isEmpty()) {
             rec.untestable(BROADER, "no tool the baseline scope covers that the suite may call (" + ToolSafety.WHY_NOT
@@ -82,14 +82,14 @@ final class ScopeHierarchyScenario implements Scenario {
         }
         Response call = mcp.send(mcp.toolsCall(session, tools.get(0)).bearer(token.get()));
         rec.verdict(BROADER, call.status() == 200 && McpClient.message(call).isPresent(), "tools/call " + tools.get(0)
-                + " (baseline scope \"" + ctx.baselineScope() + "\") with a token holding only \"" + broad
+                + " (baseline scope \"" + ctx.facts().baselineScope() + "\") with a token holding only \"" + broad
                 + "\" answered " + Verdicts.describe(call), details("broaderScope", broad, "tool", tools.get(0)),
                 List.of(call));
     }
 
     /** The one scopes_supported entry whose last segment is "admin", if there is exactly one. */
     static Optional<String> learned(ScenarioContext ctx) {
-        List<String> admins = ctx.prm().document().flatMap(d -> JsonValues.strings(d, "scopes_supported"))
+        List<String> admins = ctx.facts().prm().document().flatMap(d -> JsonValues.strings(d, "scopes_supported"))
                 .orElse(List.of()).stream()
                 .filter(s -> {
                     String[] parts = s.toLowerCase(Locale.ROOT).split("[:./]");

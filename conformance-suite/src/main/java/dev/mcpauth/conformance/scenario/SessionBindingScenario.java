@@ -49,11 +49,11 @@ final class SessionBindingScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
-        McpSession session = ctx.acceptance().session().orElseThrow();
-        McpClient mcp = ctx.mcp();
+        McpSession session = ctx.facts().acceptance().session().orElseThrow();
+        McpClient mcp = ctx.target().mcp();
         Verdicts.rejected(rec, NO_TOKEN, mcp.send(mcp.toolsList(session)), Verdicts.ONLY_401,
                 "tools/list in an established session without a token");
         Minted bad = ctx.mutated(TokenMutation.FLIPPED_SIGNATURE);

@@ -68,20 +68,20 @@ final class StatelessScenario implements Scenario {
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
         if (!rec.applies(NO_SESSION)) {
-            rec.skipRest("applies from 2026-07-28; this run checks " + ctx.specVersion());
+            rec.skipRest("applies from 2026-07-28; this run checks " + ctx.target().specVersion());
             return;
         }
-        Response anonymous = ctx.send(ctx.mcp().discoverRequest());
+        Response anonymous = ctx.target().send(ctx.target().mcp().discoverRequest());
         rec.verdict(DISCOVER_TOKEN, anonymous.status() == 401 && anonymous.challenges().bearer().isPresent(),
                 "server/discover without a token answered " + Verdicts.describe(anonymous), details(),
                 List.of(anonymous));
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
-        String token = ctx.baselineToken().get();
-        McpClient mcp = ctx.mcp();
-        Response discover = ctx.send(mcp.discoverRequest().bearer(token));
-        Response list = ctx.send(mcp.probeRequest().bearer(token).header("Mcp-Session-Id", STALE_SESSION));
+        String token = ctx.facts().baselineToken().get();
+        McpClient mcp = ctx.target().mcp();
+        Response discover = ctx.target().send(mcp.discoverRequest().bearer(token));
+        Response list = ctx.target().send(mcp.probeRequest().bearer(token).header("Mcp-Session-Id", STALE_SESSION));
         List<String> problems = new ArrayList<>();
         for (Response r : List.of(discover, list)) {
             String what = r == discover ? "server/discover" : "tools/list with a leftover Mcp-Session-Id";
@@ -92,10 +92,10 @@ final class StatelessScenario implements Scenario {
                     + (id.equals(STALE_SESSION) ? " (echoed)" : " (minted)")));
         }
         rec.verdict(NO_SESSION, problems.isEmpty(), String.join("; ", problems), details(), List.of(discover, list));
-        Request get = new Request("GET", ctx.target(), List.of(), "").bearer(token)
+        Request get = new Request("GET", ctx.target().url(), List.of(), "").bearer(token)
                 .header("MCP-Protocol-Version", mcp.protocolVersion()).header("Accept", "text/event-stream");
-        Response g = ctx.send(get);
-        Response d = ctx.send(get.withMethod("DELETE", "").without("Accept").header("Accept", McpClient.ACCEPT));
+        Response g = ctx.target().send(get);
+        Response d = ctx.target().send(get.withMethod("DELETE", "").without("Accept").header("Accept", McpClient.ACCEPT));
         rec.verdict(GET_DELETE, g.status() == 405 && d.status() == 405, "expected 405 for both; GET → "
                 + Verdicts.describe(g) + ", DELETE → " + Verdicts.describe(d), details(), List.of(g, d));
         publicCache(ctx, rec, discover, list);
@@ -107,9 +107,9 @@ final class StatelessScenario implements Scenario {
             rec.untestable(PUBLIC_CACHE, other.unavailable(), List.of());
             return;
         }
-        McpClient mcp = ctx.mcp();
-        Response discoverB = ctx.send(mcp.discoverRequest().bearer(other.get()));
-        Response listB = ctx.send(mcp.probeRequest().bearer(other.get()));
+        McpClient mcp = ctx.target().mcp();
+        Response discoverB = ctx.target().send(mcp.discoverRequest().bearer(other.get()));
+        Response listB = ctx.target().send(mcp.probeRequest().bearer(other.get()));
         List<String> differing = new ArrayList<>();
         List<String> publicOnes = new ArrayList<>();
         compare("server/discover", discoverA, discoverB, publicOnes, differing);

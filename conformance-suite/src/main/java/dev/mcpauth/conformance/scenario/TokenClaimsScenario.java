@@ -85,7 +85,7 @@ final class TokenClaimsScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
         Verdicts.rejectMutation(ctx, rec, NBF, TokenMutation.FUTURE_NBF, Verdicts.ONLY_401);
@@ -96,7 +96,7 @@ final class TokenClaimsScenario implements Scenario {
         Verdicts.rejectMutation(ctx, rec, NUMERIC_AUD, TokenMutation.NUMERIC_AUD, Verdicts.MALFORMED);
         Verdicts.acceptanceNoted(ctx, rec, OPTIONAL, TokenMutation.MISSING_OPTIONAL_CLAIMS);
         Verdicts.rejectMutation(ctx, rec, CRIT, TokenMutation.UNKNOWN_CRIT, Verdicts.ONLY_401);
-        Level typLevel = ctx.options().extras().typProfile() == TypProfile.RFC9068 ? Level.MUST : Level.SHOULD;
+        Level typLevel = ctx.target().options().extras().typProfile() == TypProfile.RFC9068 ? Level.MUST : Level.SHOULD;
         Verdicts.rejectMutationAt(ctx, rec, TYP, TokenMutation.WRONG_TYP, typLevel);
         Verdicts.rejectMutationAt(ctx, rec, NO_TYP, TokenMutation.MISSING_TYP, typLevel);
         Minted upper = ctx.mutated(TokenMutation.TYP_AT_JWT_UPPERCASE);
@@ -104,7 +104,7 @@ final class TokenClaimsScenario implements Scenario {
             rec.untestable(TYP_CASE, upper.unavailable(), List.of());
             return;
         }
-        Response r = ctx.probeWithBearer(upper.get());
+        Response r = ctx.target().probeWithBearer(upper.get());
         rec.verdict(TYP_CASE, r.status() == 200, "a token with typ at+JWT was refused: " + r.summary(), details(),
                 List.of(r));
     }

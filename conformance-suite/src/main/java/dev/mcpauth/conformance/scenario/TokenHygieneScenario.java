@@ -51,11 +51,11 @@ final class TokenHygieneScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        List<RecordingHttpClient.Echo> echoes = ctx.http().echoes();
+        List<RecordingHttpClient.Echo> echoes = ctx.target().http().echoes();
         rec.verdict(NO_ECHO, echoes.isEmpty(), echoes.size() + " response(s) carried a token the suite sent: "
                 + String.join("; ", echoes.stream().limit(5).map(e -> e.request() + " (" + e.marker() + ")").toList()),
                 details("echoes", echoes.size()), List.of());
-        Optional<Path> log = ctx.options().extras().serverLog();
+        Optional<Path> log = ctx.target().options().extras().serverLog();
         if (log.isEmpty()) {
             rec.untestable(LOG, "grey-box check not enabled: pass --server-log FILE, the file the target logs to",
                     List.of());
@@ -67,7 +67,7 @@ final class TokenHygieneScenario implements Scenario {
                 rec.untestable(LOG, "the log " + log.get() + " is empty: is it the file the target writes?", List.of());
                 return;
             }
-            ServerLogScan.Result scan = ServerLogScan.scan(log.get(), ctx.http().redactor());
+            ServerLogScan.Result scan = ServerLogScan.scan(log.get(), ctx.target().http().redactor());
             rec.verdict(LOG, scan.clean(), scan.count() + " line(s) of " + log.get() + " hold a token the suite sent "
                     + "or a piece of one: " + String.join("; ", scan.findings()),
                     details("log", log.get().toString(), "lines", scan.lines(), "linesWithTokens", scan.count()), List.of());

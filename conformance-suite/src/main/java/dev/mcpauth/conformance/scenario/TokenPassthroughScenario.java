@@ -49,15 +49,15 @@ final class TokenPassthroughScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        String tool = ctx.options().extras().upstreamTool();
-        Optional<UpstreamMock> mock = ctx.fixtures().upstream();
+        String tool = ctx.target().options().extras().upstreamTool();
+        Optional<UpstreamMock> mock = ctx.target().fixtures().upstream();
         if (mock.isEmpty()) {
-            rec.untestable(NOT_FORWARDED, ctx.fixtures().upstreamError().orElse("grey-box check not enabled: pass "
+            rec.untestable(NOT_FORWARDED, ctx.target().fixtures().upstreamError().orElse("grey-box check not enabled: pass "
                     + "--upstream-mock-port N and start the target so that its tool " + tool + " calls "
                     + "http://127.0.0.1:N/ (see --help)"), List.of());
             return;
         }
-        Optional<String> gate = ctx.tokenGate();
+        Optional<String> gate = ctx.facts().tokenGate();
         if (gate.isPresent()) {
             rec.untestable(NOT_FORWARDED, gate.get(), List.of());
             return;
@@ -79,7 +79,7 @@ final class TokenPassthroughScenario implements Scenario {
                               List<Response> calls) {
         Set<String> leaked = new LinkedHashSet<>();
         for (UpstreamMock.Received r : mine) {
-            r.texts().forEach(t -> ctx.http().redactor().findSecret(t).ifPresent(leaked::add));
+            r.texts().forEach(t -> ctx.target().http().redactor().findSecret(t).ifPresent(leaked::add));
         }
         rec.verdict(NOT_FORWARDED, leaked.isEmpty(), "the upstream API received the client's token: "
                 + String.join(", ", leaked), details("tool", tool, "upstreamRequests", mine.size(),
@@ -89,15 +89,15 @@ final class TokenPassthroughScenario implements Scenario {
 
     /** Calls the tool with the baseline token, then once more with the challenged scopes added after a 403. */
     private static List<Response> callTool(ScenarioContext ctx, String tool) {
-        McpClient mcp = ctx.mcp();
-        McpSession session = ctx.acceptance().session().orElseThrow();
+        McpClient mcp = ctx.target().mcp();
+        McpSession session = ctx.facts().acceptance().session().orElseThrow();
         List<Response> calls = new ArrayList<>();
-        Response first = mcp.send(mcp.toolsCall(session, tool).bearer(ctx.baselineToken().get()));
+        Response first = mcp.send(mcp.toolsCall(session, tool).bearer(ctx.facts().baselineToken().get()));
         calls.add(first);
         Optional<String> challenged = first.status() == 403
                 ? first.challenges().bearer().flatMap(c -> c.value("scope")) : Optional.empty();
         if (challenged.isPresent()) {
-            Minted up = ctx.tokenFor(InsufficientScopeScenario.union(ctx.baselineScope(), challenged.get()));
+            Minted up = ctx.tokens().withScopes(InsufficientScopeScenario.union(ctx.facts().baselineScope(), challenged.get()));
             if (up.available()) {
                 calls.add(mcp.send(mcp.toolsCall(session, tool).bearer(up.get())));
             }

@@ -47,10 +47,10 @@ final class TransportSecurityScenario implements Scenario {
     }
 
     private static void anonymous(ScenarioContext ctx, CheckRecorder rec) {
-        Response anonymous = ctx.mcp().send(ctx.mcp().probeRequest().header("Origin", EVIL_ORIGIN));
+        Response anonymous = ctx.target().mcp().send(ctx.target().mcp().probeRequest().header("Origin", EVIL_ORIGIN));
         if (!anonymous.received()) {
             rec.untestable(ORIGIN_NO_TOKEN, "no response: " + anonymous.transportError().orElse("?"), List.of(anonymous));
-        } else if (ctx.is0618()) {
+        } else if (ctx.target().is0618()) {
             rec.verdict(ORIGIN_NO_TOKEN, !anonymous.is2xx(), "a request from Origin " + EVIL_ORIGIN + " was served: "
                     + anonymous.summary(), details(), List.of(anonymous));
         } else {
@@ -63,22 +63,22 @@ final class TransportSecurityScenario implements Scenario {
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
         anonymous(ctx, rec);
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
-        String token = ctx.baselineToken().get();
-        McpClient mcp = ctx.mcp();
+        String token = ctx.facts().baselineToken().get();
+        McpClient mcp = ctx.target().mcp();
         Response origin = mcp.send(mcp.probeRequest().bearer(token).header("Origin", EVIL_ORIGIN));
         if (!origin.received()) {
             rec.untestable(ORIGIN, "no response: " + origin.transportError().orElse("?"), List.of(origin));
-        } else if (ctx.is0618()) {
+        } else if (ctx.target().is0618()) {
             rec.verdict(ORIGIN, !origin.is2xx(), "a request from Origin " + EVIL_ORIGIN + " was served: "
                     + origin.summary(), details(), List.of(origin));
         } else {
             rec.verdict(ORIGIN, origin.status() == 403, "expected 403 for Origin " + EVIL_ORIGIN + "; got "
                     + origin.summary(), details(), List.of(origin));
         }
-        McpSession session = ctx.acceptance().session().orElseThrow();
+        McpSession session = ctx.facts().acceptance().session().orElseThrow();
         Response version = mcp.send(mcp.toolsList(session).without("MCP-Protocol-Version").bearer(token)
                 .header("MCP-Protocol-Version", "1999-01-01"));
         Verdicts.rejected(rec, VERSION, version, java.util.Set.of(400), "MCP-Protocol-Version: 1999-01-01");

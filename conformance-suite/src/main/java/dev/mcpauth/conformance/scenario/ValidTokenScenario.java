@@ -76,7 +76,7 @@ final class ValidTokenScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        ScenarioContext.Acceptance a = ctx.acceptance();
+        Acceptance a = ctx.facts().acceptance();
         if (!a.accepted()) {
             List<Response> seen = a.session().map(McpSession::responses).orElse(List.of());
             if (a.targetAtFault()) {
@@ -91,7 +91,7 @@ final class ValidTokenScenario implements Scenario {
         McpSession session = a.session().orElseThrow();
         rec.pass(INITIALIZE, details("sessionId", session.sessionId().isPresent(),
                 "protocolVersion", session.protocolVersion()), session.responses());
-        McpClient mcp = ctx.mcp();
+        McpClient mcp = ctx.target().mcp();
         Response list = mcp.send(mcp.toolsList(session).bearer(token));
         List<JsonObject> tools = PrivilegedDiscovery.tools(list);
         rec.verdict(TOOLS_LIST, McpClient.hasResult(list), "tools/list with a good token answered " + list.summary(),
@@ -111,7 +111,7 @@ final class ValidTokenScenario implements Scenario {
     private static void toolsCall(ScenarioContext ctx, CheckRecorder rec, McpSession session, String token,
                                   List<JsonObject> tools, Response list) {
         List<String> candidates = PrivilegedDiscovery.callable(ctx, tools);
-        McpClient mcp = ctx.mcp();
+        McpClient mcp = ctx.target().mcp();
         List<Response> forbidden = new ArrayList<>();
         for (String tool : candidates.subList(0, Math.min(PrivilegedDiscovery.MAX_TOOLS_TRIED, candidates.size()))) {
             Response call = mcp.send(mcp.toolsCall(session, tool).bearer(token));
@@ -129,30 +129,30 @@ final class ValidTokenScenario implements Scenario {
         rec.untestable(TOOLS_CALL, tools.isEmpty() ? "the target lists no tools"
                 : candidates.isEmpty() ? "none of the " + tools.size() + " listed tools may be called: "
                 + ToolSafety.WHY_NOT + ", and --privileged-tool is kept for the insufficient-scope checks"
-                : "every tool tried answered 403 to the baseline scope \"" + ctx.baselineScope() + "\"", seen);
+                : "every tool tried answered 403 to the baseline scope \"" + ctx.facts().baselineScope() + "\"", seen);
     }
 
     private static void scheme(ScenarioContext ctx, CheckRecorder rec, CheckSpec spec, String authorization) {
-        Response r = ctx.probeWith(authorization);
+        Response r = ctx.target().probeWith(authorization);
         rec.verdict(spec, r.status() == 200, "expected 200; got " + r.summary(), details(), List.of(r));
     }
 
     private static void getAndDelete(ScenarioContext ctx, CheckRecorder rec, String token) {
-        McpSession own = ctx.mcp().open("Bearer " + token);
+        McpSession own = ctx.target().mcp().open("Bearer " + token);
         if (!own.established()) {
             rec.untestable(GET, "a second session could not be opened: " + own.initialize().summary(), own.responses());
             rec.untestable(DELETE, "a second session could not be opened: " + own.initialize().summary(), own.responses());
             return;
         }
-        Request base = new Request("GET", ctx.target(), List.of(), "").bearer(token)
+        Request base = new Request("GET", ctx.target().url(), List.of(), "").bearer(token)
                 .header("MCP-Protocol-Version", own.protocolVersion());
         if (own.sessionId().isPresent()) {
             base = base.header("Mcp-Session-Id", own.sessionId().get());
         }
-        Response get = ctx.send(base.header("Accept", "text/event-stream"));
+        Response get = ctx.target().send(base.header("Accept", "text/event-stream"));
         rec.verdict(GET, get.status() == 200 || get.status() == 405, "expected 200 or 405; got " + get.summary(),
                 details(), List.of(get));
-        Response delete = ctx.send(base.withMethod("DELETE", ""));
+        Response delete = ctx.target().send(base.withMethod("DELETE", ""));
         rec.verdict(DELETE, delete.is2xx() || delete.status() == 405, "expected 2xx or 405; got " + delete.summary(),
                 details(), List.of(delete));
     }

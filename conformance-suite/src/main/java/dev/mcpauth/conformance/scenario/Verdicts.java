@@ -71,8 +71,8 @@ final class Verdicts {
             rec.untestable(spec, token.unavailable(), List.of());
             return Optional.empty();
         }
-        Response r = ctx.probeWithBearer(token.get());
-        String what = ctx.mutationDescription(mutation);
+        Response r = ctx.target().probeWithBearer(token.get());
+        String what = ctx.tokens().mutationDescription(mutation);
         rejected(rec, spec, r, allowed, what.startsWith("the --") ? what : "a token with " + what);
         return Optional.of(r);
     }
@@ -85,7 +85,7 @@ final class Verdicts {
             rec.untestable(spec, token.unavailable(), List.of());
             return;
         }
-        Response r = ctx.probeWithBearer(token.get());
+        Response r = ctx.target().probeWithBearer(token.get());
         if (!r.received()) {
             rec.untestable(spec, "no response: " + r.transportError().orElse("?"), List.of(r));
             return;
@@ -104,7 +104,7 @@ final class Verdicts {
             rec.untestable(spec, token.unavailable(), List.of());
             return;
         }
-        Response r = ctx.probeWithBearer(token.get());
+        Response r = ctx.target().probeWithBearer(token.get());
         if (!r.received()) {
             rec.untestable(spec, "no response: " + r.transportError().orElse("?"), List.of(r));
             return;

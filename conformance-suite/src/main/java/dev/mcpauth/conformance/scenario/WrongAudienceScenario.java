@@ -68,7 +68,7 @@ final class WrongAudienceScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
         Optional<Response> r = Verdicts.rejectMutation(ctx, rec, STATUS, TokenMutation.WRONG_AUDIENCE, Verdicts.ONLY_401);
@@ -80,7 +80,7 @@ final class WrongAudienceScenario implements Scenario {
         if (!array.available()) {
             rec.untestable(ARRAY, array.unavailable(), List.of());
         } else {
-            Response accepted = ctx.probeWithBearer(array.get());
+            Response accepted = ctx.target().probeWithBearer(array.get());
             rec.verdict(ARRAY, accepted.status() == 200, "a token whose aud array contains this resource was refused: "
                     + accepted.summary(), details(), List.of(accepted));
         }
@@ -94,8 +94,8 @@ final class WrongAudienceScenario implements Scenario {
             rec.untestable(VARIANTS, upper.available() ? slash.unavailable() : upper.unavailable(), List.of());
             return;
         }
-        Response u = ctx.probeWithBearer(upper.get());
-        Response s = ctx.probeWithBearer(slash.get());
+        Response u = ctx.target().probeWithBearer(upper.get());
+        Response s = ctx.target().probeWithBearer(slash.get());
         if (!u.received() || !s.received()) {
             rec.untestable(VARIANTS, "no response: " + (u.received() ? s : u).transportError().orElse("?"), List.of(u, s));
             return;

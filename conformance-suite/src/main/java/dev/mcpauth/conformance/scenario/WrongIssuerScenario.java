@@ -37,7 +37,7 @@ final class WrongIssuerScenario implements Scenario {
 
     @Override
     public void run(ScenarioContext ctx, CheckRecorder rec) {
-        if (rec.stoppedBy(ctx.tokenGate())) {
+        if (rec.stoppedBy(ctx.facts().tokenGate())) {
             return;
         }
         Verdicts.rejectMutation(ctx, rec, OTHER, TokenMutation.WRONG_ISSUER, Verdicts.ONLY_401);

@@ -39,6 +39,8 @@
  * </ul>
  *
  * <p>Tokens come from the suite's issuer (every mutation possible) or from the operator (only
- * what needs no issuer key); see {@link dev.mcpauth.conformance.token.TokenFactory}.
+ * what needs no issuer key); see {@link dev.mcpauth.conformance.token.TokenSource}. A scenario reaches
+ * the target through {@link Target}, tokens through {@code ctx.tokens()}, and shared facts through
+ * {@link TargetFacts}.
  */
 package dev.mcpauth.conformance.scenario;

@@ -15,7 +15,7 @@ final class SignedMutations {
     }
 
     /** Edits the good header and claims in place as the mutation says. */
-    static void apply(TokenMutation m, Map<String, Object> h, Map<String, Object> c, TokenFactory.Template t,
+    static void apply(TokenMutation m, Map<String, Object> h, Map<String, Object> c, IssuerTokens.Template t,
                       Instant now) {
         switch (m) {
             case EXPIRED -> expiry(c, now, Duration.ofMinutes(10));
@@ -28,19 +28,19 @@ final class SignedMutations {
             case NON_NUMERIC_NBF -> c.put("nbf", "yesterday");
             case NUMERIC_AUD -> c.put("aud", 12345);
             case MISSING_OPTIONAL_CLAIMS -> List.of("sub", "client_id", "iat", "jti").forEach(c::remove);
-            case WRONG_AUDIENCE -> c.put("aud", TokenFactory.WRONG_AUDIENCE);
-            case OTHER_API_AUDIENCE -> c.put("aud", TokenFactory.OTHER_API_AUDIENCE);
+            case WRONG_AUDIENCE -> c.put("aud", IssuerTokens.WRONG_AUDIENCE);
+            case OTHER_API_AUDIENCE -> c.put("aud", IssuerTokens.OTHER_API_AUDIENCE);
             case CLIENT_ID_AUDIENCE -> idToken(c, t, now);
             case MISSING_AUDIENCE -> c.remove("aud");
-            case AUDIENCE_ARRAY_WITH_TARGET -> c.put("aud", List.of(TokenFactory.WRONG_AUDIENCE, t.audience()));
+            case AUDIENCE_ARRAY_WITH_TARGET -> c.put("aud", List.of(IssuerTokens.WRONG_AUDIENCE, t.audience()));
             case AUDIENCE_UPPERCASE -> c.put("aud", upperCaseOrigin(t.audience()));
             case AUDIENCE_TRAILING_SLASH -> c.put("aud", t.audience() + "/");
             case FORGED_HOST_AUDIENCE -> c.put("aud", forgedHostAudiences(t.audience()));
-            case WRONG_ISSUER -> c.put("iss", TokenFactory.WRONG_ISSUER);
+            case WRONG_ISSUER -> c.put("iss", IssuerTokens.WRONG_ISSUER);
             case ISSUER_TRAILING_SLASH -> c.put("iss", t.issuer() + "/");
             case OTHER_SUBJECT -> {
-                c.put("sub", TokenFactory.OTHER_SUBJECT);
-                c.put("client_id", TokenFactory.OTHER_SUBJECT);
+                c.put("sub", IssuerTokens.OTHER_SUBJECT);
+                c.put("client_id", IssuerTokens.OTHER_SUBJECT);
             }
             case WRONG_TYP -> h.put("typ", "JWT");
             case MISSING_TYP -> h.remove("typ");
@@ -64,7 +64,7 @@ final class SignedMutations {
     }
 
     /** The shape of an OpenID Connect ID token: aud is the client, with nonce, auth_time and azp. */
-    private static void idToken(Map<String, Object> c, TokenFactory.Template t, Instant now) {
+    private static void idToken(Map<String, Object> c, IssuerTokens.Template t, Instant now) {
         c.put("aud", t.clientId());
         c.put("azp", t.clientId());
         c.put("nonce", "n-0S6_WzA2Mj");

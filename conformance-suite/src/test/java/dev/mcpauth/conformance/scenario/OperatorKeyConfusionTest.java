@@ -1,5 +1,9 @@
 package dev.mcpauth.conformance.scenario;
 
+import dev.mcpauth.conformance.token.TokenSource;
+
+import dev.mcpauth.conformance.token.IssuerTokens;
+
 import dev.mcpauth.conformance.spec.SpecVersion;
 
 import dev.mcpauth.conformance.spec.CheckSpec;
@@ -11,7 +15,6 @@ import dev.mcpauth.conformance.run.ConformanceRunner;
 import dev.mcpauth.conformance.run.ProgressListener;
 import dev.mcpauth.conformance.options.RunOptions;
 import dev.mcpauth.conformance.token.AttackerJwks;
-import dev.mcpauth.conformance.token.TokenFactory;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -95,9 +98,9 @@ class OperatorKeyConfusionTest {
         IssuerClient client = IssuerClient.connect(StubHarness.issuer().issuerUrl(), Duration.ofSeconds(3));
         try (AttackerJwks attacker = AttackerJwks.start();
              StubMcpServer stub = StubMcpServer.start(StubHarness.issuer().issuerUrl(), defects, StubSetup.plain(false))) {
-            String token = jwt ? TokenFactory.issuerMode(client, client.currentKey(), new TokenFactory.Template(
+            String token = jwt ? IssuerTokens.of(TokenSource.Mode.ISSUER, client, client.currentKey(), new IssuerTokens.Template(
                     client.issuer().toString(), stub.resource(), "operator"), attacker, Clock.systemUTC(), t -> { })
-                    .good(StubMcpServer.BASELINE).get() : StubTokenValidator.OPAQUE_TOKEN;
+                    .withScopes(StubMcpServer.BASELINE).get() : StubTokenValidator.OPAQUE_TOKEN;
             RunOptions o = StubHarness.trusting(new RunOptions(stub.target(), Optional.empty(), SpecVersion.V2025_11_25,
                     List.of("bad-signature"), Optional.of(token), Optional.empty(), Optional.empty(), Optional.empty(),
                     Optional.empty(), Duration.ofSeconds(3)));

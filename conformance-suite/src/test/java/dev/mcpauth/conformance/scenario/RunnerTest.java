@@ -1,5 +1,9 @@
 package dev.mcpauth.conformance.scenario;
 
+import dev.mcpauth.conformance.token.TokenSource;
+
+import dev.mcpauth.conformance.token.IssuerTokens;
+
 import dev.mcpauth.conformance.spec.SpecVersion;
 
 import dev.mcpauth.conformance.spec.CheckSpec;
@@ -14,7 +18,6 @@ import dev.mcpauth.conformance.run.ConformanceRunner;
 import dev.mcpauth.conformance.run.ProgressListener;
 import dev.mcpauth.conformance.options.RunOptions;
 import dev.mcpauth.conformance.token.AttackerJwks;
-import dev.mcpauth.conformance.token.TokenFactory;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
@@ -83,9 +86,9 @@ class RunnerTest {
         RunResult r;
         try (AttackerJwks attacker = AttackerJwks.start();
              StubMcpServer stub = StubMcpServer.start(StubHarness.issuer().issuerUrl(), Set.of(), StubSetup.plain(false))) {
-            TokenFactory factory = TokenFactory.issuerMode(client, client.currentKey(), new TokenFactory.Template(
+            IssuerTokens factory = IssuerTokens.of(TokenSource.Mode.ISSUER, client, client.currentKey(), new IssuerTokens.Template(
                     client.issuer().toString(), stub.resource(), "operator"), attacker, Clock.systemUTC(), t -> { });
-            String operatorToken = factory.good(StubMcpServer.BASELINE).get();
+            String operatorToken = factory.withScopes(StubMcpServer.BASELINE).get();
             r = ConformanceRunner.run(options(stub.target(), Optional.empty(), Optional.of(operatorToken), List.of()),
                     ProgressListener.NONE);
         }
@@ -129,10 +132,10 @@ class RunnerTest {
         IssuerClient client = IssuerClient.connect(StubHarness.issuer().issuerUrl(), Duration.ofSeconds(3));
         try (AttackerJwks attacker = AttackerJwks.start();
              StubMcpServer stub = StubMcpServer.start(StubHarness.issuer().issuerUrl(), defects, StubSetup.plain(false))) {
-            TokenFactory factory = TokenFactory.issuerMode(client, client.currentKey(), new TokenFactory.Template(
+            IssuerTokens factory = IssuerTokens.of(TokenSource.Mode.ISSUER, client, client.currentKey(), new IssuerTokens.Template(
                     client.issuer().toString(), stub.resource(), "operator"), attacker, Clock.systemUTC(), t -> { });
             RunOptions base = options(stub.target(), Optional.empty(),
-                    Optional.of(factory.good(StubMcpServer.BASELINE).get()),
+                    Optional.of(factory.withScopes(StubMcpServer.BASELINE).get()),
                     List.of("session-binding", "wrong-audience"));
             RunOptions o = base.withExtras(base.extras().withOtherTokens(new dev.mcpauth.conformance.options.OperatorTokens(
                     Optional.of(factory.mutated(dev.mcpauth.conformance.token.TokenMutation.OTHER_SUBJECT,

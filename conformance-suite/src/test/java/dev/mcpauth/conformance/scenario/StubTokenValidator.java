@@ -172,7 +172,7 @@ final class StubTokenValidator {
             JWK key = lookup.key().orElse(null);
             if (JWSAlgorithm.HS256.equals(alg) && key instanceof RSAKey rsa) {
                 if (has(StubDefect.HMAC_WITH_PUBLIC_KEY_PEM)) {
-                    return jws.verify(new MACVerifier(dev.mcpauth.conformance.token.TokenFactory.pem(rsa)))
+                    return jws.verify(new MACVerifier(dev.mcpauth.conformance.token.Forger.pem(rsa)))
                             ? Validation.valid(null) : Validation.invalid("signature");
                 }
                 if (has(StubDefect.HMAC_WITH_PUBLIC_KEY_JWK)) {

@@ -34,6 +34,7 @@ import dev.mcpauth.server.config.McpSettings;
  *     <li>{@code typ} per profile (RS-48); keys only from the AS's JWKS, matched on {@code kid},
  *     key type, curve and the key's own {@code alg}; {@code jwk}/{@code jku}/{@code x5u}/{@code x5c}
  *     headers are never consulted (RS-44, RS-45, RS-46);</li>
+ *     <li>a token verified before and still in the {@link VerifiedTokenCache} skips the steps below;</li>
  *     <li>signature (RS-41), then {@link TokenClaimsVerifier} (RS-32, RS-37, RS-38, RS-39, RS-47,
  *     RS-52, RS-53, RS-54, RS-55, RS-56, RS-57).</li>
  * </ol>
@@ -46,9 +47,16 @@ public final class AccessTokenValidator {
             JWSAlgorithm.PS256, JWSAlgorithm.PS384, JWSAlgorithm.PS512,
             JWSAlgorithm.ES256, JWSAlgorithm.ES384);
 
+    /** At most this many verified tokens are cached. */
+    static final int MAX_CACHED_TOKENS = 10_000;
+
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    private final JwksKeySource keys;
+    private final VerifiedTokenCache cache;
 
     public AccessTokenValidator(McpSettings settings, JwksKeySource keys, Clock clock) {
+        this.keys = keys;
+        this.cache = new VerifiedTokenCache(clock, settings.verifiedTokenCacheTtl(), MAX_CACHED_TOKENS, keys);
         processor.setJWSTypeVerifier(new TokenTypeVerifier(settings.tokenType()));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALLOWED_ALGORITHMS, keys));
         processor.setJWTClaimsSetVerifier(
@@ -56,14 +64,25 @@ public final class AccessTokenValidator {
     }
 
     public TokenValidation validate(String token) {
+        Optional<AccessToken> cached = cache.find(token);
+        if (cached.isPresent()) {
+            return new TokenValidation.Accepted(cached.get());
+        }
+        return verify(token);
+    }
+
+    private TokenValidation verify(String token) {
         try {
             Optional<TokenRejection> headerProblem = checkHeader(token);
             if (headerProblem.isPresent()) {
                 return rejected(headerProblem.get());
             }
             SignedJWT signed = SignedJWT.parse(token);
+            Optional<Long> keyGeneration = keys.generationOf(Optional.ofNullable(signed.getHeader().getKeyID()));
             JWTClaimsSet claims = processor.process(signed, null);
-            return new TokenValidation.Accepted(toAccessToken(claims, signed, token));
+            AccessToken verified = toAccessToken(claims, signed, token);
+            cache.remember(token, verified, keyGeneration);
+            return new TokenValidation.Accepted(verified);
         } catch (ParseException | BadJWTException e) {
             return rejected(e instanceof TokenRejectedException r ? r.reason() : TokenRejection.MALFORMED);
         } catch (BadJWSException e) {

@@ -2,15 +2,16 @@ package dev.mcpauth.server.auth;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Writes one line per auth decision and counts decisions by reason (for {@code server_status}).
+ * Writes one line per auth decision and counts every decision ({@link DecisionCounts}, for
+ * {@code server_status}). Denials are logged at {@code INFO}; allows only at {@code FINE}, so a
+ * busy server does not write a console line per good request (set
+ * {@code dev.mcpauth.server.auth.decisions.level=FINE} to see them).
  * Line shape: {@code fingerprint=… sub=… client_id=… method=… tool=… decision=allow|deny reason=…}.
  * Values are reduced to a safe character set, so a hostile method name cannot forge log lines;
  * the token itself is never passed in (RS-76).
@@ -22,18 +23,20 @@ public class AuthDecisionLog {
     private static final Logger LOGGER = Logger.getLogger(LOGGER_NAME);
     private static final int MAX_VALUE_LENGTH = 64;
 
-    private final Map<String, LongAdder> counts = new ConcurrentHashMap<>();
+    private final DecisionCounts counts = new DecisionCounts();
 
     public void record(AuthDecision decision) {
-        counts.computeIfAbsent(decision.reason(), k -> new LongAdder()).increment();
-        LOGGER.info(() -> line(decision));
+        counts.count(decision);
+        LOGGER.log(decision.allowed() ? Level.FINE : Level.INFO, () -> line(decision));
+    }
+
+    public DecisionCounts counts() {
+        return counts;
     }
 
     /** Decision counts by reason code, sorted by reason. */
     public Map<String, Long> countsByReason() {
-        Map<String, Long> snapshot = new TreeMap<>();
-        counts.forEach((reason, adder) -> snapshot.put(reason, adder.sum()));
-        return snapshot;
+        return counts.byReason();
     }
 
     static String line(AuthDecision d) {

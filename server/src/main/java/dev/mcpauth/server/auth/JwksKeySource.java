@@ -5,7 +5,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -32,7 +34,7 @@ import com.nimbusds.jose.proc.SecurityContext;
  *     {@link KeySourceException}: nothing unverified is ever accepted (RS-61).</li>
  * </ul>
  */
-public final class JwksKeySource implements JWKSource<SecurityContext> {
+public final class JwksKeySource implements JWKSource<SecurityContext>, VerifiedTokenCache.TrustedKeys {
 
     private static final Logger LOGGER = Logger.getLogger(JwksKeySource.class.getName());
 
@@ -98,7 +100,7 @@ public final class JwksKeySource implements JWKSource<SecurityContext> {
             }
             fetchCount.incrementAndGet();
             JWKSet keys = reader.read(location.resolve());
-            loaded = Optional.of(new Loaded(keys, now));
+            loaded = Optional.of(Loaded.after(loaded, keys, now));
             LOGGER.fine(() -> "loaded signing keys " + keyIds());
             return true;
         } catch (IOException | RuntimeException e) {
@@ -135,11 +137,42 @@ public final class JwksKeySource implements JWKSource<SecurityContext> {
         return location.known();
     }
 
+    @Override
+    public Optional<Long> generationOf(Optional<String> keyId) {
+        return loaded.flatMap(l -> keyId.isEmpty() ? Optional.of(l.generation()) : Optional.ofNullable(l.keySince().get(keyId.get())));
+    }
+
+    /** Starts a refresh of stale keys, as {@link #get} would; never waits for another request's fetch. */
+    @Override
+    public void refreshIfStale() {
+        if (loaded.isPresent() && isStale()) {
+            refresh(Trigger.MISSING_OR_STALE);
+        }
+    }
+
     private boolean isStale() {
         return loaded.map(l -> !l.fetchedAt().plus(ttl).isAfter(clock.instant())).orElse(true);
     }
 
-    private record Loaded(JWKSet keys, Instant fetchedAt) {
+    /**
+     * One loaded key set. {@code generation} counts the different key sets loaded so far;
+     * {@code keySince} gives each {@code kid} the generation in which its current key appeared, so a
+     * key that stays keeps its number and a removed or replaced one loses it.
+     */
+    private record Loaded(JWKSet keys, Instant fetchedAt, long generation, Map<String, Long> keySince) {
+
+        static Loaded after(Optional<Loaded> previous, JWKSet keys, Instant now) {
+            boolean same = previous.map(p -> p.keys().getKeys().equals(keys.getKeys())).orElse(false);
+            long generation = previous.map(p -> same ? p.generation() : p.generation() + 1).orElse(1L);
+            Map<String, Long> since = new HashMap<>();
+            for (JWK key : keys.getKeys()) {
+                Optional.ofNullable(key.getKeyID()).ifPresent(kid -> since.put(kid, previous
+                        .filter(p -> p.keys().getKeyByKeyId(kid) != null && p.keys().getKeyByKeyId(kid).equals(key))
+                        .map(p -> p.keySince().get(kid))
+                        .orElse(generation)));
+            }
+            return new Loaded(keys, now, generation, Map.copyOf(since));
+        }
     }
 
     enum Trigger {

@@ -21,6 +21,8 @@ import java.util.Set;
  * @param resourceName           human-readable name for the PRM
  * @param jwksRefreshMinInterval at most one unknown-{@code kid} refetch per interval (RS-46)
  * @param jwksCacheTtl           cached keys are refreshed after this age; kept if the refresh fails
+ * @param verifiedTokenCacheTtl  how long a verified token is served from the cache without a new
+ *                               signature check (never past its {@code exp}); zero turns the cache off
  * @param upstreamUrl            optional upstream API for {@code fetch_upstream}; called with the
  *                               server's own credential, never the client's token (RS-58)
  * @param fixturesEnabled        serve the official conformance suite's fixture tools, resources and
@@ -36,6 +38,7 @@ public record McpSettings(URI resource,
                           String resourceName,
                           Duration jwksRefreshMinInterval,
                           Duration jwksCacheTtl,
+                          Duration verifiedTokenCacheTtl,
                           Optional<URI> upstreamUrl,
                           boolean fixturesEnabled) {
 

@@ -24,6 +24,7 @@ public final class SettingsReader {
     public static final String CLOCK_SKEW = "mcp.auth.clock-skew";
     public static final String JWKS_REFRESH_MIN_INTERVAL = "mcp.auth.jwks-refresh-min-interval";
     public static final String JWKS_CACHE_TTL = "mcp.auth.jwks-cache-ttl";
+    public static final String VERIFIED_TOKEN_CACHE_TTL = "mcp.auth.verified-token-cache-ttl";
     public static final String ALLOWED_ORIGINS = "mcp.allowed-origins";
     public static final String RESOURCE_NAME = "mcp.resource-name";
     public static final String UPSTREAM_URL = "mcp.upstream-url";
@@ -56,6 +57,7 @@ public final class SettingsReader {
         Set<String> origins = origins();
         Duration refresh = seconds(JWKS_REFRESH_MIN_INTERVAL, 10, 3600);
         Duration ttl = seconds(JWKS_CACHE_TTL, 300, 86_400);
+        Duration verifiedTtl = seconds(VERIFIED_TOKEN_CACHE_TTL, 60, 3600);
         String name = source.value(RESOURCE_NAME).orElse("MCP auth reference server");
         Optional<URI> upstream = source.value(UPSTREAM_URL).map(text -> authServerUrl(UPSTREAM_URL, text));
         boolean fixtures = flag(FIXTURES_ENABLED);
@@ -63,7 +65,8 @@ public final class SettingsReader {
         if (!problems.isEmpty()) {
             throw new SettingsRefusedException(problems);
         }
-        return new McpSettings(resource, issuer, jwksUri, scopes, tokenType, skew, origins, name, refresh, ttl, upstream,
+        return new McpSettings(resource, issuer, jwksUri, scopes, tokenType, skew, origins, name, refresh, ttl, verifiedTtl,
+                               upstream,
                                fixtures);
     }
 

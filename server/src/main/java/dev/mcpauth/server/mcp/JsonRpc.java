@@ -1,6 +1,6 @@
 package dev.mcpauth.server.mcp;
 
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -25,22 +25,22 @@ public final class JsonRpc {
     }
 
     public static JsonObject result(JsonValue id, JsonObject result) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
+        return JsonFactory.createObjectBuilder().add("jsonrpc", "2.0").add("id", id).add("result", result).build();
     }
 
     public static JsonObject error(JsonValue id, int code, String message) {
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("jsonrpc", "2.0")
                 .add("id", id)
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", message))
+                .add("error", JsonFactory.createObjectBuilder().add("code", code).add("message", message))
                 .build();
     }
 
     public static JsonObject error(JsonValue id, int code, String message, JsonObject data) {
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("jsonrpc", "2.0")
                 .add("id", id)
-                .add("error", Json.createObjectBuilder().add("code", code).add("message", message).add("data", data))
+                .add("error", JsonFactory.createObjectBuilder().add("code", code).add("message", message).add("data", data))
                 .build();
     }
 

@@ -3,7 +3,7 @@ package dev.mcpauth.server.mcp;
 import java.io.StringReader;
 import java.util.Optional;
 
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -68,7 +68,7 @@ public sealed interface JsonRpcMessage {
 
     static JsonRpcMessage parse(String body) {
         JsonStructure json;
-        try (JsonReader reader = Json.createReader(new StringReader(body))) {
+        try (JsonReader reader = JsonFactory.createReader(new StringReader(body))) {
             json = reader.read();
         } catch (JsonException | IllegalStateException e) {
             return new Invalid(JsonValue.NULL, JsonRpc.PARSE_ERROR, "Parse error");

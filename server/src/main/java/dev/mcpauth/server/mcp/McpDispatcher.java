@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
+import dev.mcpauth.server.json.JsonFactory;
 import dev.mcpauth.server.mcp.tools.McpTool;
 import dev.mcpauth.server.mcp.tools.ToolContext;
 import dev.mcpauth.server.mcp.tools.ToolRegistry;
@@ -13,7 +14,6 @@ import dev.mcpauth.server.mcp.tools.ToolResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -52,7 +52,7 @@ public class McpDispatcher {
 
     /** The {@code initialize} result for an already negotiated 2025 version. */
     JsonObject initializeResult(String protocolVersion) {
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("protocolVersion", protocolVersion)
                 .add("capabilities", capabilities(ProtocolEra.SESSIONS_2025))
                 .add("serverInfo", serverInfo())
@@ -62,9 +62,9 @@ public class McpDispatcher {
 
     /** The 2026-07-28 {@code server/discover} result, before the per-result fields are added. */
     JsonObject discoverResult() {
-        JsonArrayBuilder versions = Json.createArrayBuilder();
+        JsonArrayBuilder versions = JsonFactory.createArrayBuilder();
         ProtocolVersionPolicy.SUPPORTED.forEach(versions::add);
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("supportedVersions", versions)
                 .add("capabilities", capabilities(ProtocolEra.STATELESS_2026))
                 .add("instructions", INSTRUCTIONS)
@@ -72,12 +72,12 @@ public class McpDispatcher {
     }
 
     static JsonObject serverInfo() {
-        return Json.createObjectBuilder().add("name", SERVER_NAME).add("version", SERVER_VERSION).build();
+        return JsonFactory.createObjectBuilder().add("name", SERVER_NAME).add("version", SERVER_VERSION).build();
     }
 
     private JsonObject capabilities(ProtocolEra era) {
-        JsonObjectBuilder capabilities = Json.createObjectBuilder()
-                .add("tools", Json.createObjectBuilder().add("listChanged", false));
+        JsonObjectBuilder capabilities = JsonFactory.createObjectBuilder()
+                .add("tools", JsonFactory.createObjectBuilder().add("listChanged", false));
         methodSets.forEach(set -> set.capabilities(era).forEach(capabilities::add));
         return capabilities.build();
     }

@@ -1,6 +1,6 @@
 package dev.mcpauth.server.mcp;
 
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -36,9 +36,9 @@ public final class McpResponses {
      * to tell a 2026 server from a 2025 one.
      */
     static Response unsupportedVersion(JsonValue id, String requested) {
-        JsonArrayBuilder supported = Json.createArrayBuilder();
+        JsonArrayBuilder supported = JsonFactory.createArrayBuilder();
         ProtocolVersionPolicy.SUPPORTED.forEach(supported::add);
-        JsonObject data = Json.createObjectBuilder().add("supported", supported).add("requested", printable(requested)).build();
+        JsonObject data = JsonFactory.createObjectBuilder().add("supported", supported).add("requested", printable(requested)).build();
         return jsonRpc(400, JsonRpc.error(id, JsonRpc.UNSUPPORTED_PROTOCOL_VERSION, "Unsupported protocol version", data));
     }
 
@@ -54,8 +54,8 @@ public final class McpResponses {
 
     /** 2026-07-28: the call needs a client capability the request's {@code _meta} does not declare: 400, -32021. */
     static Response missingClientCapability(JsonValue id, String capability) {
-        JsonObject data = Json.createObjectBuilder().add("requiredCapabilities",
-                Json.createObjectBuilder().add(capability, JsonValue.EMPTY_JSON_OBJECT)).build();
+        JsonObject data = JsonFactory.createObjectBuilder().add("requiredCapabilities",
+                JsonFactory.createObjectBuilder().add(capability, JsonValue.EMPTY_JSON_OBJECT)).build();
         return jsonRpc(400, JsonRpc.error(id, JsonRpc.MISSING_REQUIRED_CLIENT_CAPABILITY,
                 "Server requires the " + capability + " capability for this request", data));
     }
@@ -84,7 +84,7 @@ public final class McpResponses {
 
     /** An HTTP error that is not JSON-RPC: {@code {"error":…,"error_description":…}}. */
     public static Response plainError(int status, String error, String description) {
-        JsonObject body = Json.createObjectBuilder().add("error", error).add("error_description", description).build();
+        JsonObject body = JsonFactory.createObjectBuilder().add("error", error).add("error_description", description).build();
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body.toString()).build();
     }
 

@@ -2,7 +2,7 @@ package dev.mcpauth.server.mcp;
 
 import java.util.Set;
 
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -32,22 +32,22 @@ final class StatelessResults {
      */
     static JsonObject complete(String method, JsonObject response) {
         if (response.get("error") instanceof JsonObject error && error.getInt("code") == RETIRED_RESOURCE_NOT_FOUND) {
-            return Json.createObjectBuilder(response).add("error", Json.createObjectBuilder(error)
+            return JsonFactory.createObjectBuilder(response).add("error", JsonFactory.createObjectBuilder(error)
                     .add("code", JsonRpc.INVALID_PARAMS)).build();
         }
         if (!(response.get("result") instanceof JsonObject result)) {
             return response;
         }
-        JsonObjectBuilder completed = Json.createObjectBuilder(result).add("resultType", "complete")
+        JsonObjectBuilder completed = JsonFactory.createObjectBuilder(result).add("resultType", "complete")
                 .add("_meta", meta(result));
         if (CACHEABLE.contains(method)) {
             completed.add("ttlMs", TTL_MS).add("cacheScope", "public");
         }
-        return Json.createObjectBuilder(response).add("result", completed).build();
+        return JsonFactory.createObjectBuilder(response).add("result", completed).build();
     }
 
     private static JsonObject meta(JsonObject result) {
         JsonObject existing = result.get("_meta") instanceof JsonObject m ? m : JsonValue.EMPTY_JSON_OBJECT;
-        return Json.createObjectBuilder(existing).add(SERVER_INFO_META, McpDispatcher.serverInfo()).build();
+        return JsonFactory.createObjectBuilder(existing).add(SERVER_INFO_META, McpDispatcher.serverInfo()).build();
     }
 }

@@ -6,9 +6,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import dev.mcpauth.server.json.JsonFactory;
 import dev.mcpauth.server.mcp.tools.ClientRequestFailedException;
 import dev.mcpauth.server.mcp.tools.ToolContext;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
@@ -41,14 +41,14 @@ final class StreamingToolContext implements ToolContext {
 
     @Override
     public void progress(double progress, double total, String message) {
-        progressToken.ifPresent(token -> stream.send(notification("notifications/progress", Json.createObjectBuilder()
+        progressToken.ifPresent(token -> stream.send(notification("notifications/progress", JsonFactory.createObjectBuilder()
                 .add("progressToken", token).add("progress", progress).add("total", total).add("message", message).build())));
     }
 
     @Override
     public void log(String level, String message) {
         if (LogLevels.passes(level, scope.logMinimum())) {
-            stream.send(notification("notifications/message", Json.createObjectBuilder()
+            stream.send(notification("notifications/message", JsonFactory.createObjectBuilder()
                     .add("level", level).add("logger", McpDispatcher.SERVER_NAME).add("data", message).build()));
         }
     }
@@ -61,7 +61,7 @@ final class StreamingToolContext implements ToolContext {
         }
         PendingClientRequests.Ticket ticket = pending.open(scope.sessionId().get());
         try {
-            JsonObject request = Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", ticket.requestId())
+            JsonObject request = JsonFactory.createObjectBuilder().add("jsonrpc", "2.0").add("id", ticket.requestId())
                     .add("method", method).add("params", params).build();
             if (!stream.send(request)) {
                 throw new ClientRequestFailedException("the client closed the stream");
@@ -88,6 +88,6 @@ final class StreamingToolContext implements ToolContext {
     }
 
     private static JsonObject notification(String method, JsonObject params) {
-        return Json.createObjectBuilder().add("jsonrpc", "2.0").add("method", method).add("params", params).build();
+        return JsonFactory.createObjectBuilder().add("jsonrpc", "2.0").add("method", method).add("params", params).build();
     }
 }

@@ -1,9 +1,9 @@
 package dev.mcpauth.server.metadata;
 
 import dev.mcpauth.server.config.McpSettings;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -52,13 +52,13 @@ public class ProtectedResourceMetadataResource {
     }
 
     JsonObject document() {
-        JsonArrayBuilder scopes = Json.createArrayBuilder();
+        JsonArrayBuilder scopes = JsonFactory.createArrayBuilder();
         settings.scopesSupported().forEach(scopes::add);
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("resource", settings.resourceId())
-                .add("authorization_servers", Json.createArrayBuilder().add(settings.issuerId()))
+                .add("authorization_servers", JsonFactory.createArrayBuilder().add(settings.issuerId()))
                 .add("scopes_supported", scopes)
-                .add("bearer_methods_supported", Json.createArrayBuilder().add("header"))
+                .add("bearer_methods_supported", JsonFactory.createArrayBuilder().add("header"))
                 .add("resource_name", settings.resourceName())
                 .build();
     }

@@ -106,10 +106,46 @@ class AccessTokenValidatorTest {
         assertThat(((TokenValidation.Accepted) result).token().scopes(), contains("mcp:admin"));
     }
 
+    @Test
+    void validateWhenTokenWasCachedThenAnotherTokenIsStillVerifiedOnItsOwn() throws Exception {
+        AccessTokenValidator validator = validator(TokenTypeProfile.LENIENT, 60, new MutableClock(Instant.now()));
+        String token = MINT.token().sign();
+        assertThat(validator.validate(token), instanceOf(TokenValidation.Accepted.class));
+        assertThat(validator.validate(token), instanceOf(TokenValidation.Accepted.class));
+
+        char secondLast = token.charAt(token.length() - 2);
+        String flipped = token.substring(0, token.length() - 2) + (secondLast == 'A' ? 'B' : 'A') + token.charAt(token.length() - 1);
+        assertThat(validator.validate(flipped), is(new TokenValidation.Rejected(TokenRejection.BAD_SIGNATURE)));
+        String otherKey = MINT.token().key(TestIssuer.rsaKey("k1")).sign();
+        assertThat(validator.validate(otherKey), is(new TokenValidation.Rejected(TokenRejection.BAD_SIGNATURE)));
+    }
+
+    @Test
+    void validateWhenCachedTokensKeyLeftTheJwksThenRefusedOnceTheKeysAreRefreshed() throws Exception {
+        MutableClock clock = new MutableClock(Instant.now());
+        // the cached entry would serve 10 minutes; the keys (TTL 5 minutes) are refreshed before that
+        AccessTokenValidator validator = validator(TokenTypeProfile.LENIENT, 60, clock, Duration.ofMinutes(10));
+        String token = MINT.token().expiresAt(Instant.now().plusSeconds(3600)).sign();
+        assertThat("keys loaded", validator.validate(MINT.token().sign()), instanceOf(TokenValidation.Accepted.class));
+        assertThat("verified and cached", validator.validate(token), instanceOf(TokenValidation.Accepted.class));
+        try {
+            ISSUER.publish(TestIssuer.rsaKey("k2"));
+            clock.advance(Duration.ofMinutes(6));
+            assertThat(validator.validate(token), is(new TokenValidation.Rejected(TokenRejection.UNKNOWN_KEY)));
+        } finally {
+            ISSUER.publish(ISSUER.rsaKey(), ISSUER.ecKey());
+        }
+    }
+
     static AccessTokenValidator validator(TokenTypeProfile profile, long skewSeconds, MutableClock clock) {
+        return validator(profile, skewSeconds, clock, Duration.ofSeconds(60));
+    }
+
+    static AccessTokenValidator validator(TokenTypeProfile profile, long skewSeconds, MutableClock clock,
+                                          Duration verifiedTokenCacheTtl) {
         McpSettings settings = new McpSettings(URI.create(TestConfig.RESOURCE), URI.create(ISSUER.issuer()),
                 Optional.of(URI.create(ISSUER.jwksUri())), List.of("mcp:read"), profile, Duration.ofSeconds(skewSeconds),
-                Set.of(), "test", Duration.ofSeconds(10), Duration.ofMinutes(5), Optional.empty(), false);
+                Set.of(), "test", Duration.ofSeconds(10), Duration.ofMinutes(5), verifiedTokenCacheTtl, Optional.empty(), false);
         JwksKeySource keys = new JwksKeySource(JwksLocation.fixed(URI.create(ISSUER.jwksUri())),
                 new JwksDocumentReader(new HttpJson(HttpClient.newHttpClient())), clock, Duration.ofSeconds(10),
                 Duration.ofMinutes(5));

@@ -21,7 +21,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -33,12 +32,10 @@ import dev.mcpauth.server.support.McpCalls;
 import dev.mcpauth.server.support.TestConfig;
 import dev.mcpauth.server.support.TestIssuer;
 import dev.mcpauth.server.support.TokenMinter;
-import io.helidon.microprofile.testing.AddConfigSource;
+import dev.mcpauth.server.support.WithTestIssuer;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -50,25 +47,16 @@ import org.junit.jupiter.params.provider.ValueSource;
  * header for every way a credential can be missing, ambiguous or invalid (RS-17, RS-23, RS-26, RS-27, RS-28, RS-29, RS-30, RS-32, RS-33, RS-37, RS-38,
  * RS-39, RS-40, RS-41, RS-42, RS-43, RS-44, RS-45, RS-46, RS-47, RS-48, RS-49, RS-50, RS-51, RS-52, RS-53, RS-54, RS-56, RS-57).
  */
+@WithTestIssuer
 @HelidonTest
 class BearerEdgeTest {
 
     static final String PRM = TestConfig.PRM_URL;
     static final String NO_CREDENTIALS = "Bearer resource_metadata=\"" + PRM + "\", scope=\"mcp:read\"";
 
-    private static final TestIssuer ISSUER = TestIssuer.start();
-    private static final TokenMinter MINT = ISSUER.minter(TestConfig.RESOURCE);
+    private static TestIssuer ISSUER;
+    private static TokenMinter MINT;
     private static final RSAKey STRANGER = strangerKey();
-
-    @AddConfigSource
-    static ConfigSource config() {
-        return TestConfig.trusting(ISSUER, Map.of());
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        ISSUER.close();
-    }
 
     static String invalidToken(String description) {
         return "Bearer error=\"invalid_token\", error_description=\"" + description + "\", resource_metadata=\""

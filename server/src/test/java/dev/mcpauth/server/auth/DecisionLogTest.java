@@ -16,21 +16,17 @@ import java.io.StringWriter;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import java.util.logging.SimpleFormatter;
 
-import dev.mcpauth.server.support.TestConfig;
 import dev.mcpauth.server.support.TestIssuer;
 import dev.mcpauth.server.support.TokenMinter;
-import io.helidon.microprofile.testing.AddConfigSource;
+import dev.mcpauth.server.support.WithTestIssuer;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.restassured.http.ContentType;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -38,21 +34,11 @@ import org.junit.jupiter.api.Test;
  * decision and reason, and no log record anywhere (any logger, any level, any stack trace)
  * contains token bytes.
  */
+@WithTestIssuer
 @HelidonTest
 class DecisionLogTest {
 
-    private static final TestIssuer ISSUER = TestIssuer.start();
-    private static final TokenMinter MINT = ISSUER.minter(TestConfig.RESOURCE);
-
-    @AddConfigSource
-    static ConfigSource config() {
-        return TestConfig.trusting(ISSUER, Map.of());
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        ISSUER.close();
-    }
+    private static TokenMinter MINT;
 
     @Test
     void rs76_decisionsAreLoggedOneLineEachAndNoTokenBytesAreLoggedAnywhere() throws Exception {
@@ -102,16 +88,23 @@ class DecisionLogTest {
         private final List<String> lines = new ArrayList<>();
         private final SimpleFormatter formatter = new SimpleFormatter();
 
+        private final Logger decisions = Logger.getLogger(AuthDecisionLog.LOGGER_NAME);
+        private Level decisionsLevel;
+
+        /** Also lowers the decision log to FINE, so allowed decisions are written and checked too. */
         static Capture start() {
             Capture capture = new Capture();
             Logger root = Logger.getLogger("");
             capture.setLevel(Level.ALL);
+            capture.decisionsLevel = capture.decisions.getLevel();
+            capture.decisions.setLevel(Level.FINE);
             root.addHandler(capture);
             return capture;
         }
 
         void stop() {
             Logger.getLogger("").removeHandler(this);
+            decisions.setLevel(decisionsLevel);
         }
 
         synchronized List<String> lines() {

@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 @HelidonTest
 class DiscoveryTest {
 
+    /** Its own issuer, not {@code @WithTestIssuer}: its metadata is wrong before the server starts. */
     private static final TestIssuer ISSUER = startWithWrongMetadataIssuer();
     private static final TokenMinter MINT = ISSUER.minter(TestConfig.RESOURCE);
 

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 import com.nimbusds.jose.KeySourceException;
 import com.nimbusds.jose.jwk.JWK;
@@ -76,5 +77,37 @@ class JwksKeySourceTest {
 
     private List<JWK> select(String kid) throws KeySourceException {
         return keys.get(new JWKSelector(new JWKMatcher.Builder().keyID(kid).build()), null);
+    }
+
+    @Test
+    void generationOfWhenKeyStaysThenSameWhenRemovedThenEmptyAndKidlessFollowsTheSet() throws Exception {
+        keys.warmUp();
+        Optional<Long> k1 = keys.generationOf(Optional.of("k1"));
+        Optional<Long> wholeSet = keys.generationOf(Optional.empty());
+        assertThat(k1.isPresent(), is(true));
+
+        issuer.publish(issuer.rsaKey(), issuer.ecKey());
+        keys.refresh(JwksKeySource.Trigger.STARTUP);
+        assertThat("same set: nothing changes", keys.generationOf(Optional.empty()), is(wholeSet));
+
+        issuer.publish(issuer.rsaKey(), TestIssuer.rsaKey("k2"));
+        keys.refresh(JwksKeySource.Trigger.STARTUP);
+        assertThat("k1 stayed", keys.generationOf(Optional.of("k1")), is(k1));
+        assertThat("e1 left", keys.generationOf(Optional.of("e1")), is(Optional.empty()));
+        assertThat("another set", keys.generationOf(Optional.empty()).equals(wholeSet), is(false));
+
+        issuer.publish(TestIssuer.rsaKey("k1"));
+        keys.refresh(JwksKeySource.Trigger.STARTUP);
+        assertThat("k1 replaced by another key", keys.generationOf(Optional.of("k1")).equals(k1), is(false));
+    }
+
+    @Test
+    void refreshIfStaleFetchesOnlyAfterTheTtl() {
+        keys.warmUp();
+        keys.refreshIfStale();
+        assertThat(issuer.jwksFetches(), is(1));
+        clock.advance(Duration.ofMinutes(6));
+        keys.refreshIfStale();
+        assertThat(issuer.jwksFetches(), is(2));
     }
 }

@@ -5,19 +5,14 @@ import static dev.mcpauth.server.support.McpCalls.withToken;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.is;
 
-import java.util.Map;
-
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.RSAKey;
-import dev.mcpauth.server.support.TestConfig;
 import dev.mcpauth.server.support.TestIssuer;
 import dev.mcpauth.server.support.TokenMinter;
-import io.helidon.microprofile.testing.AddConfigSource;
+import dev.mcpauth.server.support.WithTestIssuer;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -28,22 +23,13 @@ import org.junit.jupiter.api.TestMethodOrder;
  * refetch budget, so they run in a fixed order: rotation first (it needs the unknown-kid refetch),
  * then the outage (whose unknown kid must find the budget spent or the JWKS down).
  */
+@WithTestIssuer(config = "mcp.auth.jwks-refresh-min-interval=30")
 @HelidonTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KeyRotationTest {
 
-    private static final TestIssuer ISSUER = TestIssuer.start();
-    private static final TokenMinter MINT = ISSUER.minter(TestConfig.RESOURCE);
-
-    @AddConfigSource
-    static ConfigSource config() {
-        return TestConfig.trusting(ISSUER, Map.of("mcp.auth.jwks-refresh-min-interval", "30"));
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        ISSUER.close();
-    }
+    private static TestIssuer ISSUER;
+    private static TokenMinter MINT;
 
     @Test
     @Order(1)

@@ -36,6 +36,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 @HelidonTest
 class KeyWithoutAlgorithmTest {
 
+    /** Its own issuer, not {@code @WithTestIssuer}: the keys below are published before the server starts. */
     private static final TestIssuer ISSUER = TestIssuer.start();
     private static final TokenMinter MINT = ISSUER.minter(TestConfig.RESOURCE);
     private static final RSAKey RSA_WITHOUT_ALG = generateRsa();

@@ -29,8 +29,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.mcpauth.server.mcp.tools.FetchUpstreamTool;
 import dev.mcpauth.server.support.ModernCalls;
 import dev.mcpauth.server.support.TestConfig;
-import dev.mcpauth.server.support.TestIssuer;
 import dev.mcpauth.server.support.TokenMinter;
+import dev.mcpauth.server.support.WithTestIssuer;
 import io.helidon.microprofile.testing.AddConfigSource;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.restassured.response.Response;
@@ -42,27 +42,27 @@ import org.junit.jupiter.api.Test;
  * RS-58: the upstream sees the server's own credential, never the client's token. The upstream
  * call is bounded in time and size, body included: a slow or endless upstream is a tool error.
  */
+@WithTestIssuer
 @HelidonTest
 class FetchUpstreamTest {
 
-    private static final TestIssuer ISSUER = TestIssuer.start();
-    private static final TokenMinter MINT = ISSUER.minter(TestConfig.RESOURCE);
+    private static TokenMinter MINT;
     private static final String OWN_CREDENTIAL = "server-credential-" + UUID.randomUUID();
     private static final List<String> SEEN_AUTHORIZATION = new CopyOnWriteArrayList<>();
     /** What the stub upstream does next: {@code ok}, {@code trickle} or {@code huge}. */
     private static final AtomicReference<String> MODE = new AtomicReference<>("ok");
     private static final HttpServer UPSTREAM = startUpstream();
 
+    /** Only the upstream settings: {@link WithTestIssuer} gives the rest. */
     @AddConfigSource
     static ConfigSource config() {
-        return TestConfig.trusting(ISSUER, Map.of(
+        return TestConfig.source(Map.of(
                 "mcp.upstream-url", "http://127.0.0.1:" + UPSTREAM.getAddress().getPort() + "/api",
                 "mcp.upstream-token", OWN_CREDENTIAL));
     }
 
     @AfterAll
     static void stop() {
-        ISSUER.close();
         UPSTREAM.stop(0);
     }
 

@@ -16,39 +16,27 @@ import static org.hamcrest.Matchers.not;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import dev.mcpauth.server.support.TestConfig;
 import dev.mcpauth.server.support.TestIssuer;
 import dev.mcpauth.server.support.TokenMinter;
-import io.helidon.microprofile.testing.AddConfigSource;
+import dev.mcpauth.server.support.WithTestIssuer;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * Scopes (403 step-up, hierarchy), sessions bound to the principal, and the tools that read the
  * token through {@code JsonWebToken} (RS-24, RS-35, RS-36, RS-62, RS-63, RS-64, RS-65, RS-66, RS-69).
  */
+@WithTestIssuer
 @HelidonTest
 class ScopeAndSessionTest {
 
-    private static final TestIssuer ISSUER = TestIssuer.start();
-    private static final TokenMinter MINT = ISSUER.minter(TestConfig.RESOURCE);
+    private static TestIssuer ISSUER;
+    private static TokenMinter MINT;
     private static final String PRM = TestConfig.PRM_URL;
-
-    @AddConfigSource
-    static ConfigSource config() {
-        return TestConfig.trusting(ISSUER, Map.of());
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        ISSUER.close();
-    }
 
     @Test
     void rs24_validTokenInitializesAndListsToolsWithRequiredScopes() {

@@ -14,17 +14,12 @@ import static org.hamcrest.Matchers.lessThan;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
-import java.util.Map;
-
 import dev.mcpauth.server.support.TestConfig;
-import dev.mcpauth.server.support.TestIssuer;
 import dev.mcpauth.server.support.TokenMinter;
-import io.helidon.microprofile.testing.AddConfigSource;
+import dev.mcpauth.server.support.WithTestIssuer;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,23 +29,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * Streamable HTTP around the auth checks: Origin (RS-67), CORS (RS-14, RS-73), protocol version
  * (RS-68), JSON-RPC error codes (never a 5xx), GET/DELETE, and negotiation.
  */
+@WithTestIssuer
 @HelidonTest
 class TransportTest {
 
     static final String BROWSER = "http://localhost:6274";
 
-    private static final TestIssuer ISSUER = TestIssuer.start();
-    private static final TokenMinter MINT = ISSUER.minter(TestConfig.RESOURCE);
-
-    @AddConfigSource
-    static ConfigSource config() {
-        return TestConfig.trusting(ISSUER, Map.of());
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        ISSUER.close();
-    }
+    private static TokenMinter MINT;
 
     @Test
     void rs67_disallowedOriginGets403EvenWithValidToken() {

@@ -8,35 +8,23 @@ import static org.hamcrest.Matchers.startsWith;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import dev.mcpauth.server.support.TestConfig;
 import dev.mcpauth.server.support.TestIssuer;
-import io.helidon.microprofile.testing.AddConfigSource;
+import dev.mcpauth.server.support.WithTestIssuer;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.restassured.response.Response;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * RFC 9728 metadata (RS-01, RS-02, RS-03, RS-04, RS-05, RS-06, RS-07, RS-08, RS-09, RS-12, RS-14) and
  * the readiness check.
  */
+@WithTestIssuer(config = "mcp.resource-name=Test MCP")
 @HelidonTest
 class ProtectedResourceMetadataTest {
 
-    private static final TestIssuer ISSUER = TestIssuer.start();
-
-    @AddConfigSource
-    static ConfigSource config() {
-        return TestConfig.trusting(ISSUER, Map.of("mcp.resource-name", "Test MCP"));
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        ISSUER.close();
-    }
+    private static TestIssuer ISSUER;
 
     /** RS-01, RS-02, RS-03, RS-04, RS-05, RS-06, RS-07, RS-08, RS-09. */
     @Test

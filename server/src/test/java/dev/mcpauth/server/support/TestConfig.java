@@ -18,6 +18,11 @@ public final class TestConfig {
 
     /** Config for a server that trusts {@code issuer} and reads its JWKS directly. */
     public static ConfigSource trusting(TestIssuer issuer, Map<String, String> overrides) {
+        return source(trustingValues(issuer, overrides));
+    }
+
+    /** The settings of {@link #trusting}; an empty override drops a default. */
+    static Map<String, String> trustingValues(TestIssuer issuer, Map<String, String> overrides) {
         Map<String, String> values = new HashMap<>();
         values.put("server.host", "127.0.0.1");
         values.put("server.port", "0");
@@ -27,7 +32,7 @@ public final class TestConfig {
         values.put("mcp.allowed-origins", "http://localhost:6274");
         values.putAll(overrides);
         values.values().removeIf(String::isEmpty);
-        return source(values);
+        return values;
     }
 
     public static ConfigSource source(Map<String, String> values) {

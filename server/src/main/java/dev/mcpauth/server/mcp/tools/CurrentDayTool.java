@@ -8,9 +8,9 @@ import java.time.ZonedDateTime;
 import java.util.Set;
 
 import dev.mcpauth.server.auth.ScopePolicy;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
@@ -47,10 +47,10 @@ public class CurrentDayTool implements McpTool {
 
     @Override
     public JsonObject inputSchema() {
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("type", "object")
-                .add("properties", Json.createObjectBuilder()
-                        .add("time_zone", Json.createObjectBuilder()
+                .add("properties", JsonFactory.createObjectBuilder()
+                        .add("time_zone", JsonFactory.createObjectBuilder()
                                 .add("type", "string")
                                 .add("description", "IANA time zone, e.g. Europe/Berlin; default UTC")))
                 .add("additionalProperties", false)
@@ -70,7 +70,7 @@ public class CurrentDayTool implements McpTool {
             return ToolResult.error("time_zone must be a string");
         }
         ZonedDateTime now = ZonedDateTime.now(clock.withZone(zone));
-        return ToolResult.ok(Json.createObjectBuilder()
+        return ToolResult.ok(JsonFactory.createObjectBuilder()
                 .add("date", now.toLocalDate().toString())
                 .add("day_of_week", now.getDayOfWeek().toString())
                 .add("time_zone", zone.getId())

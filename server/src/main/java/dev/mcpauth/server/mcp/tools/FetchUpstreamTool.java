@@ -15,9 +15,9 @@ import dev.mcpauth.server.auth.ScopePolicy;
 import dev.mcpauth.server.config.McpSettings;
 import dev.mcpauth.server.http.BodyTooLargeException;
 import dev.mcpauth.server.http.BoundedHttp;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -81,7 +81,7 @@ public class FetchUpstreamTool implements McpTool {
         try {
             HttpResponse<byte[]> response = BoundedHttp.send(client, request.build(), MAX_BODY_BYTES, TIMEOUT);
             String body = new String(response.body(), StandardCharsets.UTF_8);
-            return ToolResult.ok(Json.createObjectBuilder()
+            return ToolResult.ok(JsonFactory.createObjectBuilder()
                     .add("status", response.statusCode())
                     .add("content_type", response.headers().firstValue("Content-Type").orElse(""))
                     .add("body", body.length() > MAX_BODY_CHARS ? body.substring(0, MAX_BODY_CHARS) : body)

@@ -3,7 +3,7 @@ package dev.mcpauth.server.mcp.tools;
 import java.util.Optional;
 import java.util.Set;
 
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonObject;
 
 /**
@@ -24,9 +24,9 @@ public interface McpTool {
 
     /** JSON Schema of {@code arguments}. */
     default JsonObject inputSchema() {
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("type", "object")
-                .add("properties", Json.createObjectBuilder())
+                .add("properties", JsonFactory.createObjectBuilder())
                 .add("additionalProperties", false)
                 .build();
     }

@@ -6,10 +6,10 @@ import dev.mcpauth.server.auth.AuthDecisionLog;
 import dev.mcpauth.server.auth.JwksKeySource;
 import dev.mcpauth.server.auth.ScopePolicy;
 import dev.mcpauth.server.config.McpSettings;
+import dev.mcpauth.server.json.JsonFactory;
 import dev.mcpauth.server.mcp.McpSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -56,11 +56,11 @@ public class ServerStatusTool implements McpTool {
 
     @Override
     public ToolResult call(JsonObject arguments) {
-        JsonArrayBuilder keyIds = Json.createArrayBuilder();
+        JsonArrayBuilder keyIds = JsonFactory.createArrayBuilder();
         keys.keyIds().forEach(keyIds::add);
-        JsonObjectBuilder counts = Json.createObjectBuilder();
+        JsonObjectBuilder counts = JsonFactory.createObjectBuilder();
         decisions.countsByReason().forEach(counts::add);
-        return ToolResult.ok(Json.createObjectBuilder()
+        return ToolResult.ok(JsonFactory.createObjectBuilder()
                 .add("resource", settings.resourceId())
                 .add("issuer", settings.issuerId())
                 .add("jwks_uri", keys.knownLocation().map(Object::toString).orElse("(not yet discovered)"))

@@ -7,10 +7,10 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import dev.mcpauth.server.auth.ScopePolicy;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -43,20 +43,20 @@ public class ToolRegistry {
     }
 
     public JsonObject listResult() {
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JsonFactory.createArrayBuilder();
         enabled().forEach(tool -> list.add(describe(tool)));
-        return Json.createObjectBuilder().add("tools", list).build();
+        return JsonFactory.createObjectBuilder().add("tools", list).build();
     }
 
     private static JsonObject describe(McpTool tool) {
-        JsonArrayBuilder scopes = Json.createArrayBuilder();
+        JsonArrayBuilder scopes = JsonFactory.createArrayBuilder();
         requiredScopes(tool).forEach(scopes::add);
-        return Json.createObjectBuilder()
+        return JsonFactory.createObjectBuilder()
                 .add("name", tool.name())
                 .add("title", tool.title())
                 .add("description", tool.description())
                 .add("inputSchema", tool.inputSchema())
-                .add("_meta", Json.createObjectBuilder().add(REQUIRED_SCOPES_META, scopes))
+                .add("_meta", JsonFactory.createObjectBuilder().add(REQUIRED_SCOPES_META, scopes))
                 .build();
     }
 }

@@ -2,7 +2,7 @@ package dev.mcpauth.server.mcp.tools;
 
 import java.util.Optional;
 
-import jakarta.json.Json;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -19,7 +19,7 @@ public record ToolResult(JsonArray content, Optional<JsonObject> structured, boo
     }
 
     public static ToolResult error(String message) {
-        JsonObject structured = Json.createObjectBuilder().add("error", message).build();
+        JsonObject structured = JsonFactory.createObjectBuilder().add("error", message).build();
         return new ToolResult(textOf(structured.toString()), Optional.of(structured), true);
     }
 
@@ -34,12 +34,12 @@ public record ToolResult(JsonArray content, Optional<JsonObject> structured, boo
     }
 
     public JsonObject toJson() {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("content", content);
+        JsonObjectBuilder json = JsonFactory.createObjectBuilder().add("content", content);
         structured.ifPresent(s -> json.add("structuredContent", s));
         return json.add("isError", isError).build();
     }
 
     private static JsonArray textOf(String text) {
-        return Json.createArrayBuilder().add(ContentBlocks.text(text)).build();
+        return JsonFactory.createArrayBuilder().add(ContentBlocks.text(text)).build();
     }
 }

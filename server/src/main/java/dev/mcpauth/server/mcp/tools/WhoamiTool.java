@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import dev.mcpauth.server.auth.ScopePolicy;
+import dev.mcpauth.server.json.JsonFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -55,9 +55,9 @@ public class WhoamiTool implements McpTool {
         if (jwt.getSubject() == null) {
             return ToolResult.error("no verified token in this request");
         }
-        JsonArrayBuilder scopes = Json.createArrayBuilder();
+        JsonArrayBuilder scopes = JsonFactory.createArrayBuilder();
         grantedScopes().forEach(scopes::add);
-        return ToolResult.ok(Json.createObjectBuilder()
+        return ToolResult.ok(JsonFactory.createObjectBuilder()
                 .add("sub", jwt.getSubject())
                 .add("client_id", text("client_id").or(() -> text("azp")).orElse(""))
                 .add("issuer", Optional.ofNullable(jwt.getIssuer()).orElse(""))

@@ -9,18 +9,14 @@ import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.not;
 
 import java.time.Instant;
-import java.util.Map;
 
 import dev.mcpauth.server.support.McpCalls;
 import dev.mcpauth.server.support.TestConfig;
-import dev.mcpauth.server.support.TestIssuer;
 import dev.mcpauth.server.support.TokenMinter;
-import io.helidon.microprofile.testing.AddConfigSource;
+import dev.mcpauth.server.support.WithTestIssuer;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,22 +24,12 @@ import org.junit.jupiter.api.Test;
  * naming every scope the operation needs (RS-62, RS-63, RS-64, RS-66), the {@code mcp:admin}
  * hierarchy (RS-65), and no {@code offline_access} anywhere (RS-08, RS-20).
  */
+@WithTestIssuer
 @HelidonTest
 class StatelessScopeTest {
 
-    private static final TestIssuer ISSUER = TestIssuer.start();
-    private static final TokenMinter MINT = ISSUER.minter(TestConfig.RESOURCE);
+    private static TokenMinter MINT;
     private static final String PRM = TestConfig.PRM_URL;
-
-    @AddConfigSource
-    static ConfigSource config() {
-        return TestConfig.trusting(ISSUER, Map.of());
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        ISSUER.close();
-    }
 
     @Test
     void rs17_rs20_requestWithoutTokenGets401WithBaselineScopeAndNoOfflineAccess() {

@@ -11,18 +11,13 @@ import static org.hamcrest.Matchers.is;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 
 import dev.mcpauth.server.support.McpCalls;
-import dev.mcpauth.server.support.TestConfig;
-import dev.mcpauth.server.support.TestIssuer;
 import dev.mcpauth.server.support.TokenMinter;
-import io.helidon.microprofile.testing.AddConfigSource;
+import dev.mcpauth.server.support.WithTestIssuer;
 import io.helidon.microprofile.testing.junit5.HelidonTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.eclipse.microprofile.config.spi.ConfigSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,21 +27,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  * every POST, checked against the body (400/-32020); an unsupported version (400/-32022 with
  * the supported list); the required {@code _meta} fields (400/-32602).
  */
+@WithTestIssuer
 @HelidonTest
 class StatelessValidationTest {
 
-    private static final TestIssuer ISSUER = TestIssuer.start();
-    private static final TokenMinter MINT = ISSUER.minter(TestConfig.RESOURCE);
-
-    @AddConfigSource
-    static ConfigSource config() {
-        return TestConfig.trusting(ISSUER, Map.of());
-    }
-
-    @AfterAll
-    static void stopIssuer() {
-        ISSUER.close();
-    }
+    private static TokenMinter MINT;
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {

@@ -1,5 +1,7 @@
 package dev.mcpauth.conformance.token;
 
+import dev.mcpauth.conformance.options.OperatorTokens;
+
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.crypto.MACVerifier;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,7 +28,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TokenFactoryTest {
+class TokenSourceTest {
     private static final String AUD = "http://127.0.0.1:1/mcp";
     private static final Instant NOW = Instant.parse("2030-01-01T00:00:00Z");
 
@@ -33,7 +36,7 @@ class TokenFactoryTest {
     private static AttackerJwks attacker;
     private static IssuerClient client;
     private final List<String> minted = new ArrayList<>();
-    private TokenFactory factory;
+    private IssuerTokens factory;
 
     @BeforeAll
     static void startIssuer() throws Exception {
@@ -48,10 +51,10 @@ class TokenFactoryTest {
         attacker.close();
     }
 
-    private TokenFactory factory() {
+    private IssuerTokens factory() {
         if (factory == null) {
-            factory = TokenFactory.issuerMode(client, client.currentKey(),
-                    new TokenFactory.Template(client.issuer().toString(), AUD, "conformance-suite"),
+            factory = IssuerTokens.of(TokenSource.Mode.ISSUER, client, client.currentKey(),
+                    new IssuerTokens.Template(client.issuer().toString(), AUD, "conformance-suite"),
                     attacker, Clock.fixed(NOW, ZoneOffset.UTC), minted::add);
         }
         return factory;
@@ -59,7 +62,7 @@ class TokenFactoryTest {
 
     @Test
     void goodTokenIsAnRfc9068AccessTokenSignedByTheIssuer() throws Exception {
-        String token = factory().good("mcp:read mcp:write").get();
+        String token = factory().withScopes("mcp:read mcp:write").get();
         JWSObject jws = JWSObject.parse(token);
         assertThat(jws.verify(new RSASSAVerifier(issuer.currentPublicKey()))).isTrue();
         assertThat(jws.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.RS256);
@@ -136,7 +139,7 @@ class TokenFactoryTest {
         JWSObject pem = JWSObject.parse(factory().mutated(TokenMutation.HS256_PUBLIC_KEY_PEM, "mcp:read").get());
         assertThat(pem.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
         assertThat(pem.getHeader().getKeyID()).isEqualTo(issuer.currentPublicKey().getKeyID());
-        assertThat(pem.verify(new MACVerifier(TokenFactory.pem(issuer.currentPublicKey())))).isTrue();
+        assertThat(pem.verify(new MACVerifier(Forger.pem(issuer.currentPublicKey())))).isTrue();
         JWSObject jwk = JWSObject.parse(factory().mutated(TokenMutation.HS256_PUBLIC_KEY_JWK, "mcp:read").get());
         assertThat(jwk.verify(new MACVerifier(issuer.currentPublicKey().toJSONString()))).isTrue();
     }
@@ -175,12 +178,18 @@ class TokenFactoryTest {
                 .isNotEqualTo(factory().mutated(TokenMutation.RANDOM_OPAQUE, "s").get());
     }
 
+    private OperatorTokenSource operator(String token) {
+        return OperatorTokenSource.of(token, Optional.empty(), OperatorTokens.NONE, URI.create(AUD), attacker, Clock.systemUTC(),
+                minted::add);
+    }
+
     @Test
     void operatorModeMakesWhatNeedsNoIssuerKeyAndExplainsTheRest() throws Exception {
-        String operatorJwt = factory().good("mcp:read").get();
-        TokenFactory op = TokenFactory.operatorMode(operatorJwt, attacker, Clock.systemUTC(), minted::add);
-        assertThat(op.issuerMode()).isFalse();
-        assertThat(op.good("mcp:read").available()).isFalse();
+        String operatorJwt = factory().withScopes("mcp:read").get();
+        OperatorTokenSource op = operator(operatorJwt);
+        assertThat(op.mode()).isEqualTo(TokenSource.Mode.OPERATOR);
+        assertThat(op.withScopes("mcp:read").available()).isFalse();
+        assertThat(op.baseline("x").get()).isEqualTo(operatorJwt);
         assertThat(op.mutated(TokenMutation.EXPIRED, "x").unavailable()).contains("--issuer");
         assertThat(op.mutated(TokenMutation.HS256_PUBLIC_KEY_PEM, "x").available()).isFalse();
         String flipped = op.mutated(TokenMutation.FLIPPED_SIGNATURE, "ignored").get();
@@ -190,9 +199,41 @@ class TokenFactoryTest {
         assertThat(op.mutated(TokenMutation.EMBEDDED_JWK, "x").available()).isTrue();
         assertThat(op.mutated(TokenMutation.RANDOM_OPAQUE, "x").available()).isTrue();
 
-        TokenFactory opaque = TokenFactory.operatorMode("an-opaque-operator-token", attacker, Clock.systemUTC(), minted::add);
+        OperatorTokenSource opaque = operator("an-opaque-operator-token");
         assertThat(opaque.mutated(TokenMutation.FLIPPED_SIGNATURE, "x").unavailable()).contains("not a JWT");
         assertThat(opaque.mutated(TokenMutation.ALG_NONE, "x").available()).isFalse();
         assertThat(opaque.mutated(TokenMutation.SINGLE_CHAR, "x").available()).isTrue();
+    }
+
+    @Test
+    void operatorSecondUserAndOtherAudienceTokensStandForThoseMutations() {
+        OperatorTokenSource op = OperatorTokenSource.of("base", Optional.of("low"),
+                new OperatorTokens(Optional.of("user-b"), Optional.of("other-aud")), URI.create(AUD), attacker,
+                Clock.systemUTC(), minted::add);
+        assertThat(op.lowScope("s").get()).isEqualTo("low");
+        assertThat(op.mutated(TokenMutation.OTHER_SUBJECT, "s").get()).isEqualTo("user-b");
+        assertThat(op.mutated(TokenMutation.WRONG_AUDIENCE, "s").get()).isEqualTo("other-aud");
+        assertThat(op.mutationDescription(TokenMutation.OTHER_SUBJECT)).contains("--other-user-token");
+        assertThat(op.mutationDescription(TokenMutation.EXPIRED)).isEqualTo(TokenMutation.EXPIRED.description());
+        assertThat(op.mutated(TokenMutation.HS256_PUBLIC_KEY_PEM, "s",
+                () -> PublishedKey.missing(List.of(), "the PRM lists no authorization_servers")).unavailable())
+                .contains("the PRM lists no authorization_servers");
+    }
+
+    @Test
+    void withoutASourceEveryTokenIsUnavailableWithTheReason() {
+        NoTokens none = new NoTokens("the issuer is down", Optional.empty());
+        assertThat(none.mode()).isEqualTo(TokenSource.Mode.NONE);
+        assertThat(none.baseline("s").unavailable()).isEqualTo("the issuer is down");
+        assertThat(none.mutated(TokenMutation.RANDOM_OPAQUE, "s").unavailable()).isEqualTo("the issuer is down");
+    }
+
+    @Test
+    void aRotatedIssuerSourceNamesTheNewKeyAndLeavesTheOldOneAlone() throws Exception {
+        IssuerTokens before = factory();
+        com.nimbusds.jose.jwk.RSAKey other = new com.nimbusds.jose.jwk.gen.RSAKeyGenerator(2048).keyID("k2").generate();
+        IssuerTokens after = before.withIssuerKey(other);
+        assertThat(JWSObject.parse(after.withScopes("s").get()).getHeader().getKeyID()).isEqualTo("k2");
+        assertThat(JWSObject.parse(before.withScopes("s").get()).getHeader().getKeyID()).isNotEqualTo("k2");
     }
 }

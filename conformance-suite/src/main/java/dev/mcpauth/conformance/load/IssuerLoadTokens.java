@@ -4,15 +4,16 @@ import dev.mcpauth.conformance.issuer.IssuerClient;
 import dev.mcpauth.conformance.token.AttackerJwks;
 import dev.mcpauth.conformance.token.JwsSigner;
 import dev.mcpauth.conformance.token.Minted;
-import dev.mcpauth.conformance.token.PublishedKey;
 import dev.mcpauth.conformance.token.IssuerTokens;
-import dev.mcpauth.conformance.token.TokenSource;
+import dev.mcpauth.conformance.token.PublishedKey;
 import dev.mcpauth.conformance.token.TokenMutation;
+import dev.mcpauth.conformance.token.TokenSource;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@link LoadTokens} backed by a running suite test issuer that the target trusts: the adapter to
@@ -21,6 +22,11 @@ import java.util.Optional;
 public final class IssuerLoadTokens implements LoadTokens {
     /** The {@code client_id} (and {@code sub}) of the load's tokens. */
     public static final String CLIENT_ID = "mcp-auth-load";
+
+    /** The mix's mutations are all signed by the issuer or damage a good token: none needs a published key. */
+    private static final Supplier<PublishedKey> NO_PUBLISHED_KEY = () -> {
+        throw new IllegalStateException("the load's tokens need no published key");
+    };
 
     private final IssuerTokens factory;
     private final AttackerJwks attacker;
@@ -58,9 +64,9 @@ public final class IssuerLoadTokens implements LoadTokens {
     public Optional<String> mint(TokenKind kind) throws LoadSetupException {
         Minted minted = switch (kind) {
             case GOOD -> factory.withScopes(scope);
-            case EXPIRED -> factory.mutated(TokenMutation.EXPIRED, scope, IssuerLoadTokens::noPublishedKey);
-            case WRONG_AUD -> factory.mutated(TokenMutation.WRONG_AUDIENCE, scope, IssuerLoadTokens::noPublishedKey);
-            case BAD_SIG -> factory.mutated(TokenMutation.FLIPPED_SIGNATURE, scope, IssuerLoadTokens::noPublishedKey);
+            case EXPIRED -> factory.mutated(TokenMutation.EXPIRED, scope, NO_PUBLISHED_KEY);
+            case WRONG_AUD -> factory.mutated(TokenMutation.WRONG_AUDIENCE, scope, NO_PUBLISHED_KEY);
+            case BAD_SIG -> factory.mutated(TokenMutation.FLIPPED_SIGNATURE, scope, NO_PUBLISHED_KEY);
             case NO_TOKEN -> Minted.unavailable("no token");
         };
         if (kind == TokenKind.NO_TOKEN) {
@@ -75,11 +81,6 @@ public final class IssuerLoadTokens implements LoadTokens {
     /** How long a good token stays valid; the load re-mints well before. */
     public static Duration lifetime() {
         return IssuerTokens.LIFETIME;
-    }
-
-    /** The load's mutations are signed with the issuer's key or damaged; none needs the published key. */
-    private static PublishedKey noPublishedKey() {
-        throw new IllegalStateException("the load's token mix needs no published key lookup");
     }
 
     @Override

@@ -4,27 +4,35 @@ import dev.mcpauth.conformance.issuer.IssuerClient;
 import dev.mcpauth.conformance.token.AttackerJwks;
 import dev.mcpauth.conformance.token.JwsSigner;
 import dev.mcpauth.conformance.token.Minted;
-import dev.mcpauth.conformance.token.TokenFactory;
+import dev.mcpauth.conformance.token.IssuerTokens;
+import dev.mcpauth.conformance.token.PublishedKey;
 import dev.mcpauth.conformance.token.TokenMutation;
+import dev.mcpauth.conformance.token.TokenSource;
 
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * {@link LoadTokens} backed by a running suite test issuer that the target trusts: the adapter to
- * the suite's {@link TokenFactory} (good tokens and the {@link TokenMutation}s the mix names).
+ * the suite's {@link IssuerTokens} (good tokens and the {@link TokenMutation}s the mix names).
  */
 public final class IssuerLoadTokens implements LoadTokens {
     /** The {@code client_id} (and {@code sub}) of the load's tokens. */
     public static final String CLIENT_ID = "mcp-auth-load";
 
-    private final TokenFactory factory;
+    /** The mix's mutations are all signed by the issuer or damage a good token: none needs a published key. */
+    private static final Supplier<PublishedKey> NO_PUBLISHED_KEY = () -> {
+        throw new IllegalStateException("the load's tokens need no published key");
+    };
+
+    private final IssuerTokens factory;
     private final AttackerJwks attacker;
     private final String scope;
 
-    private IssuerLoadTokens(TokenFactory factory, AttackerJwks attacker, String scope) {
+    private IssuerLoadTokens(IssuerTokens factory, AttackerJwks attacker, String scope) {
         this.factory = factory;
         this.attacker = attacker;
         this.scope = scope;
@@ -46,8 +54,8 @@ public final class IssuerLoadTokens implements LoadTokens {
         }
         // The factory needs an attacker key set for mutations the load never sends; it costs one loopback listener.
         AttackerJwks attacker = AttackerJwks.start();
-        TokenFactory factory = TokenFactory.issuerMode(client, client.currentKey(),
-                new TokenFactory.Template(client.issuer().toString(), audience.toString(), CLIENT_ID),
+        IssuerTokens factory = IssuerTokens.of(TokenSource.Mode.ISSUER, client, client.currentKey(),
+                new IssuerTokens.Template(client.issuer().toString(), audience.toString(), CLIENT_ID),
                 attacker, clock, token -> { });
         return new IssuerLoadTokens(factory, attacker, scope);
     }
@@ -55,10 +63,10 @@ public final class IssuerLoadTokens implements LoadTokens {
     @Override
     public Optional<String> mint(TokenKind kind) throws LoadSetupException {
         Minted minted = switch (kind) {
-            case GOOD -> factory.good(scope);
-            case EXPIRED -> factory.mutated(TokenMutation.EXPIRED, scope);
-            case WRONG_AUD -> factory.mutated(TokenMutation.WRONG_AUDIENCE, scope);
-            case BAD_SIG -> factory.mutated(TokenMutation.FLIPPED_SIGNATURE, scope);
+            case GOOD -> factory.withScopes(scope);
+            case EXPIRED -> factory.mutated(TokenMutation.EXPIRED, scope, NO_PUBLISHED_KEY);
+            case WRONG_AUD -> factory.mutated(TokenMutation.WRONG_AUDIENCE, scope, NO_PUBLISHED_KEY);
+            case BAD_SIG -> factory.mutated(TokenMutation.FLIPPED_SIGNATURE, scope, NO_PUBLISHED_KEY);
             case NO_TOKEN -> Minted.unavailable("no token");
         };
         if (kind == TokenKind.NO_TOKEN) {
@@ -72,7 +80,7 @@ public final class IssuerLoadTokens implements LoadTokens {
 
     /** How long a good token stays valid; the load re-mints well before. */
     public static Duration lifetime() {
-        return TokenFactory.LIFETIME;
+        return IssuerTokens.LIFETIME;
     }
 
     @Override

@@ -13,11 +13,12 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.mcpauth.conformance.spec.SpecVersion;
+
 /** Parses and checks the {@code load} command line into {@link LoadOptions}. */
 public final class LoadArgs {
-    static final String STATELESS_VERSION = "2026-07-28";
-    static final Set<String> VERSIONS = Set.of("2025-06-18", "2025-11-25", STATELESS_VERSION);
-    static final String DEFAULT_VERSION = "2025-06-18";
+    /** The sessionful version both the reference server and the bench baseline speak. */
+    static final SpecVersion DEFAULT_VERSION = SpecVersion.V2025_06_18;
     static final int MAX_CONNECTIONS = 4096;
     private static final Set<String> OPTIONS = Set.of("--target", "--issuer", "--connections", "--duration", "--warmup",
             "--requests", "--mix", "--tool", "--scope", "--spec-version", "--out", "--trust-cert", "--timeout");
@@ -81,9 +82,12 @@ public final class LoadArgs {
         } catch (IllegalArgumentException e) {
             throw new LoadArgumentException("load: " + e.getMessage());
         }
-        String version = values.getOrDefault("--spec-version", DEFAULT_VERSION);
-        if (!VERSIONS.contains(version)) {
-            throw new LoadArgumentException("load: --spec-version must be one of 2025-06-18, 2025-11-25, 2026-07-28");
+        SpecVersion version;
+        try {
+            version = values.containsKey("--spec-version") ? SpecVersion.parse(values.get("--spec-version"))
+                    : DEFAULT_VERSION;
+        } catch (IllegalArgumentException e) {
+            throw new LoadArgumentException("load: --spec-version: " + e.getMessage());
         }
         Optional<Path> trust = Optional.ofNullable(values.get("--trust-cert")).map(Path::of);
         if (trust.isPresent() && !Files.isReadable(trust.get())) {

@@ -119,7 +119,7 @@ public final class LoadCommand {
         }
         Instant started = clock.instant();
         LoadPhase.Outcome measured = LoadPhase.run(workers, o.duration(), o.requests());
-        LoadReport report = new LoadReport(o.target().toString(), o.specVersion(), tool, scope, o.connections(),
+        LoadReport report = new LoadReport(o.target().toString(), o.specVersion().label(), tool, scope, o.connections(),
                 o.warmup(), measured.elapsed(), o.mix(), started, measured.stats());
         Path dir = o.out().orElseGet(() -> defaultDir(o.target(), started));
         try {

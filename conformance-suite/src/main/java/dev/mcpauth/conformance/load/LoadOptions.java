@@ -1,5 +1,7 @@
 package dev.mcpauth.conformance.load;
 
+import dev.mcpauth.conformance.spec.SpecVersion;
+
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +27,7 @@ import java.util.Optional;
  */
 public record LoadOptions(URI target, URI issuer, int connections, Duration duration, Duration warmup,
                           Optional<Long> requests, TokenMix mix, Optional<String> tool, Optional<String> scope,
-                          String specVersion, Optional<Path> out, Optional<Path> trustCert, Duration timeout) {
+                          SpecVersion specVersion, Optional<Path> out, Optional<Path> trustCert, Duration timeout) {
     public LoadOptions {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(issuer, "issuer");
@@ -42,6 +44,6 @@ public record LoadOptions(URI target, URI issuer, int connections, Duration dura
     }
 
     public boolean stateless() {
-        return LoadArgs.STATELESS_VERSION.equals(specVersion);
+        return specVersion.atLeast(SpecVersion.V2026_07_28);
     }
 }

@@ -1,5 +1,6 @@
 package dev.mcpauth.conformance.load;
 
+import dev.mcpauth.conformance.spec.SpecVersion;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -36,12 +37,13 @@ final class McpWire implements AutoCloseable {
     private final URI target;
     private final String specVersion;
     private final boolean stateless;
+
     private final Duration timeout;
 
-    McpWire(URI target, String specVersion, Duration timeout, Optional<SSLContext> tls) {
+    McpWire(URI target, SpecVersion specVersion, Duration timeout, Optional<SSLContext> tls) {
         this.target = target;
-        this.specVersion = specVersion;
-        this.stateless = LoadArgs.STATELESS_VERSION.equals(specVersion);
+        this.specVersion = specVersion.label();
+        this.stateless = specVersion.atLeast(SpecVersion.V2026_07_28);
         this.timeout = timeout;
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         HttpClient.Builder b = HttpClient.newBuilder()

@@ -62,8 +62,10 @@ public final class ConformanceRunner {
         return run(options, progress, Clock.systemUTC());
     }
 
-    static RunResult run(RunOptions options, ProgressListener progress, Clock clock) {
-        List<Scenario> selected = Scenarios.select(options.scenarioIds());
+    static RunResult run(RunOptions options, ProgressListener allProgress, Clock clock) {
+        CheckSelection checks = new CheckSelection(options.checkIds());
+        List<Scenario> selected = checks.scenarios(Scenarios.select(options.scenarioIds()));
+        ProgressListener progress = checks.filter(allProgress);
         Instant started = clock.instant();
         Redactor redactor = new Redactor();
         options.token().ifPresent(redactor::register);
@@ -80,7 +82,7 @@ public final class ConformanceRunner {
             Optional<String> unreachable = probe.received() ? Optional.empty()
                     : Optional.of("the target did not answer: " + probe.transportError().orElse("no response"));
             for (Scenario scenario : selected) {
-                results.add(runOne(scenario, ctx, options.specVersion(), clock, progress, unreachable));
+                results.add(checks.keep(runOne(scenario, ctx, options.specVersion(), clock, progress, unreachable)));
             }
         }
         return new RunResult(SUITE_VERSION, options.target().toString(), options.specVersion(), started,

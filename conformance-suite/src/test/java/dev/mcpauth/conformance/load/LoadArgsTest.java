@@ -29,7 +29,7 @@ class LoadArgsTest {
         assertThat(o.requests()).isEmpty();
         assertThat(o.mix().toString()).isEqualTo(TokenMix.DEFAULT);
         assertThat(o.tool()).isEmpty();
-        assertThat(o.specVersion()).isEqualTo("2025-06-18");
+        assertThat(o.specVersion()).isEqualTo(dev.mcpauth.conformance.spec.SpecVersion.V2025_06_18);
         assertThat(o.stateless()).isFalse();
     }
 
@@ -63,7 +63,7 @@ class LoadArgsTest {
             "--mix|good|load: --mix entry 'good' is not kind=weight",
             "--mix|good=0|load: the mix sends nothing",
             "--mix|good=1,good=2|load: --mix names good twice",
-            "--spec-version|2024-11-05|load: --spec-version must be one of 2025-06-18, 2025-11-25, 2026-07-28",
+            "--spec-version|2024-11-05|load: --spec-version: unsupported spec version '2024-11-05'; use one of 2025-06-18, 2025-11-25, 2026-07-28",
             "--trust-cert|/nonexistent/cert.pem|load: --trust-cert /nonexistent/cert.pem is not a readable file",
             "--bogus|1|load: unknown argument '--bogus'",
     })

@@ -63,6 +63,7 @@ public final class SettingsReader {
         boolean fixtures = flag(FIXTURES_ENABLED);
         TlsCheck.check(source, problems);
         StoreSettingsReader.read(source, problems);
+        ApiSettingsReader.read(source, problems);
         if (!problems.isEmpty()) {
             throw new SettingsRefusedException(problems);
         }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Set;
 
 import dev.mcpauth.server.memory.CurrentOwner;
+import dev.mcpauth.server.memory.MemoryArguments;
 import dev.mcpauth.server.memory.domain.InvalidMemoryException;
 import dev.mcpauth.server.memory.domain.Memory;
 import dev.mcpauth.server.memory.domain.MemoryRules;

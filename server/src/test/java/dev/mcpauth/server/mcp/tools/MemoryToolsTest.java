@@ -192,6 +192,13 @@ class MemoryToolsTest {
         assertThat(total(token, session), is(0L));
     }
 
+    @Test
+    void withoutApiResourceTheRestApiAndItsMetadataAre404() {
+        String token = MINT.token().scope(READ_WRITE).sign();
+        assertThat(withToken(token).get("/api/memories").statusLine(), is("HTTP/1.1 404 Not Found"));
+        assertThat(withToken(token).get("/.well-known/oauth-protected-resource/api").statusLine(), is("HTTP/1.1 404 Not Found"));
+    }
+
     private static long total(String token, String session) {
         return post(token, session, call("memory_list", "{}")).jsonPath().getLong("result.structuredContent.total");
     }

@@ -1,9 +1,10 @@
-package dev.mcpauth.server.mcp.tools;
+package dev.mcpauth.server.memory;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 import dev.mcpauth.server.memory.domain.InvalidMemoryException;
 import jakarta.json.JsonArray;
@@ -12,8 +13,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
-/** A memory tool's {@code arguments}, read with a reason for every wrong name or type. */
-final class MemoryArguments {
+/** A memory tool's {@code arguments} or a REST request body, read with a reason for every wrong name or type. */
+public final class MemoryArguments {
 
     private final JsonObject arguments;
 
@@ -22,20 +23,20 @@ final class MemoryArguments {
     }
 
     /** Refuses names the tool does not take (its schema says {@code additionalProperties: false}). */
-    static MemoryArguments of(JsonObject arguments, Set<String> allowed) throws InvalidMemoryException {
+    public static MemoryArguments of(JsonObject arguments, Set<String> allowed) throws InvalidMemoryException {
         for (String name : arguments.keySet()) {
             if (!allowed.contains(name)) {
-                throw new InvalidMemoryException("unknown argument " + quoted(name) + "; this tool takes " + allowed);
+                throw new InvalidMemoryException("unknown argument " + quoted(name) + "; allowed: " + new TreeSet<>(allowed));
             }
         }
         return new MemoryArguments(arguments);
     }
 
-    String requiredString(String name) throws InvalidMemoryException {
+    public String requiredString(String name) throws InvalidMemoryException {
         return optionalString(name).orElseThrow(() -> new InvalidMemoryException(name + " is required"));
     }
 
-    Optional<String> optionalString(String name) throws InvalidMemoryException {
+    public Optional<String> optionalString(String name) throws InvalidMemoryException {
         JsonValue value = arguments.get(name);
         if (value == null || value == JsonValue.NULL) {
             return Optional.empty();
@@ -46,7 +47,7 @@ final class MemoryArguments {
         throw new InvalidMemoryException(name + " must be a string, got " + typeOf(value));
     }
 
-    List<String> stringList(String name) throws InvalidMemoryException {
+    public List<String> stringList(String name) throws InvalidMemoryException {
         JsonValue value = arguments.get(name);
         if (value == null || value == JsonValue.NULL) {
             return List.of();
@@ -64,7 +65,7 @@ final class MemoryArguments {
         return strings;
     }
 
-    long integer(String name, long defaultValue) throws InvalidMemoryException {
+    public long integer(String name, long defaultValue) throws InvalidMemoryException {
         JsonValue value = arguments.get(name);
         if (value == null || value == JsonValue.NULL) {
             return defaultValue;

@@ -150,8 +150,7 @@ public final class ExpectedFailures {
             List<CheckResult> checks = scenario.checks().stream().map(this::mark).toList();
             scenarios.add(new ScenarioResult(scenario.id(), scenario.title(), scenario.rows(), checks));
         }
-        RunResult marked = new RunResult(run.suiteVersion(), run.target(), run.specVersion(), run.startedAt(),
-                run.duration(), scenarios);
+        RunResult marked = run.withScenarios(scenarios);
         List<StaleEntry> stale = new ArrayList<>();
         for (Entry entry : entries) {
             boolean outsideSelection = !selectedChecks.isEmpty() && run.checks().stream().noneMatch(entry::matches);

@@ -1,5 +1,7 @@
 package dev.mcpauth.conformance.cli;
 
+import dev.mcpauth.conformance.options.TokenTyp;
+import dev.mcpauth.conformance.options.ToolHint;
 import dev.mcpauth.conformance.options.TypProfile;
 import dev.mcpauth.conformance.spec.SpecVersion;
 
@@ -139,5 +141,19 @@ final class Parsers {
             ids.add(trimmed);
         }
         return ids;
+    }
+
+    /** {@code NAME} or {@code NAME=SCOPE,SCOPE...}: a tool the operator declares safe to call (see {@link ToolHint}). */
+    static ToolHint toolHint(String option, String value) throws UsageException {
+        try {
+            return ToolHint.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static TokenTyp tokenTyp(String option, String value) throws UsageException {
+        return TokenTyp.find(value).orElseThrow(() -> new UsageException(option + " '" + value
+                + "' must be at+jwt, JWT or none"));
     }
 }

@@ -3,6 +3,7 @@ package dev.mcpauth.conformance.cli;
 import dev.mcpauth.conformance.options.ExtraOptions;
 import dev.mcpauth.conformance.options.OperatorTokens;
 import dev.mcpauth.conformance.options.RunOptions;
+import dev.mcpauth.conformance.options.ToolHints;
 import dev.mcpauth.conformance.spec.SpecVersion;
 
 import java.io.IOException;
@@ -64,9 +65,19 @@ final class RunArgs {
         extras = TRUST_CERT.read(a).map(extras::withTrustCert).orElse(extras);
         extras = JWKS_REFETCH_WAIT.read(a).map(extras::withJwksRefetchWait).orElse(extras);
         extras = BROADER_SCOPE.read(a).map(extras::withBroaderScope).orElse(extras);
+        extras = TOKEN_TYP.read(a).map(extras::withTokenTyp).orElse(extras);
+        extras = extras.withToolHints(toolHints(a));
         return extras.withOtherTokens(new OperatorTokens(
                 token(a, OTHER_USER_TOKEN, OTHER_USER_TOKEN_FILE, OTHER_USER_TOKEN_ENV, env),
                 token(a, OTHER_AUDIENCE_TOKEN, OTHER_AUDIENCE_TOKEN_FILE, OTHER_AUDIENCE_TOKEN_ENV, env)));
+    }
+
+    private static ToolHints toolHints(ParsedArgs a) throws UsageException {
+        try {
+            return new ToolHints(TOOL.readAll(a));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
     }
 
     private static List<String> scenarios(ParsedArgs a, Optional<ScenarioCatalog> catalog) throws UsageException {

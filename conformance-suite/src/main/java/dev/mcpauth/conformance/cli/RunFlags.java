@@ -1,5 +1,7 @@
 package dev.mcpauth.conformance.cli;
 
+import dev.mcpauth.conformance.options.TokenTyp;
+import dev.mcpauth.conformance.options.ToolHint;
 import dev.mcpauth.conformance.options.TypProfile;
 import dev.mcpauth.conformance.spec.SpecVersion;
 
@@ -47,11 +49,20 @@ final class RunFlags {
             "scope the privileged tool needs (default: learned from a 403)", Parsers::nonBlank);
     static final OptionSpec<String> PRIVILEGED_TOOL = OptionSpec.value("--privileged-tool", "NAME",
             "tool used by the insufficient-scope checks", Parsers::nonBlank);
+    static final OptionSpec<ToolHint> TOOL = OptionSpec.repeatable("--tool", "NAME[=SCOPE,...]",
+            "a tool that is safe to call with empty arguments, and the scopes it needs (none: the baseline scope "
+                    + "suffices); repeatable. Needed when the target's tools carry no readOnlyHint or _meta "
+                    + "requiredScopes: without one the suite calls no tool and the tool checks are untestable",
+            Parsers::toolHint);
     static final OptionSpec<Duration> TIMEOUT = OptionSpec.value("--timeout", "SECONDS",
             "per-request timeout (default 10)", Parsers::seconds);
     static final OptionSpec<TypProfile> TYP_PROFILE = OptionSpec.value("--typ-profile", "P",
             "lenient (default): accepting typ JWT or no typ is a WARNING; rfc9068: it is a FAILURE (RFC 9068 "
                     + "enforced; docs/rs-checklist.md, policy P-04)", Parsers::typProfile);
+    static final OptionSpec<TokenTyp> TOKEN_TYP = OptionSpec.value("--token-typ", "T",
+            "typ of the good tokens the suite's issuer mints: at+jwt (default, RFC 9068), JWT or none. With at+jwt, "
+                    + "a target that refuses it but accepts typ JWT gets a WARNING and the run goes on with JWT",
+            Parsers::tokenTyp);
     static final OptionSpec<Path> TRUST_CERT = OptionSpec.value("--trust-cert", "FILE",
             "trust the certificates in FILE (PEM) for an https target, e.g. a self-signed test server",
             Parsers::readableFile);
@@ -75,7 +86,7 @@ final class RunFlags {
     static final List<OptionSpec<?>> ALL = List.of(TARGET, ISSUER, SPEC_VERSION, OUT, SCENARIO, CHECK,
             EXPECTED_FAILURES, TOKEN, TOKEN_FILE, LOW_SCOPE_TOKEN, LOW_SCOPE_TOKEN_FILE, OTHER_USER_TOKEN,
             OTHER_USER_TOKEN_FILE, OTHER_AUDIENCE_TOKEN, OTHER_AUDIENCE_TOKEN_FILE, SCOPE, PRIVILEGED_SCOPE,
-            PRIVILEGED_TOOL, TIMEOUT, TYP_PROFILE, TRUST_CERT, JWKS_REFETCH_WAIT, BROADER_SCOPE, SERVER_LOG,
+            PRIVILEGED_TOOL, TOOL, TIMEOUT, TYP_PROFILE, TOKEN_TYP, TRUST_CERT, JWKS_REFETCH_WAIT, BROADER_SCOPE, SERVER_LOG,
             UPSTREAM_MOCK_PORT, UPSTREAM_TOOL, DEBUG);
 
     private RunFlags() {

@@ -80,6 +80,9 @@ public final class HtmlReportWriter {
         metaRow("Suite version", e(run.suiteVersion()));
         metaRow("Started", e(run.startedAt().toString()));
         metaRow("Duration", e(Format.seconds(run.duration())));
+        for (String note : run.notes()) {
+            metaRow("Run note", e(note));
+        }
         StringBuilder counts = new StringBuilder();
         for (Status status : Status.values()) {
             long n = Format.observed(run.checks(), status);

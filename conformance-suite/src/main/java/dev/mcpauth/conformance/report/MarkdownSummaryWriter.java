@@ -40,6 +40,9 @@ public final class MarkdownSummaryWriter {
         md.append(run.checks().size()).append(" checks: ").append(text(Format.tally(run.checks()))).append(". ")
                 .append(text(coverage.summary())).append(".\n\n");
 
+        for (String note : run.notes()) {
+            md.append("> **Run note:** ").append(text(note)).append("\n\n");
+        }
         md.append("| Scenario | ✓ | ✗ | ! | i | untestable | skipped |\n|---|---:|---:|---:|---:|---:|---:|\n");
         for (ScenarioResult scenario : run.scenarios()) {
             List<CheckResult> checks = scenario.checks();

@@ -73,6 +73,7 @@ public final class ConformanceRunner {
         options.extras().otherTokens().otherUser().ifPresent(redactor::register);
         options.extras().otherTokens().otherAudience().ifPresent(redactor::register);
         List<ScenarioResult> results = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         try (AttackerJwks attacker = AttackerJwks.start(); Tokens tokens = Tokens.open(options, attacker, redactor, clock);
              Upstream upstream = Upstream.open(options.extras())) {
             RecordingHttpClient http = new RecordingHttpClient(options.requestTimeout(), redactor, tls(options));
@@ -83,12 +84,14 @@ public final class ConformanceRunner {
                 throw new RunAborted("the target " + options.target() + " did not answer: "
                         + probe.transportError().orElse("no response"));
             }
+            ctx = ctx.withAcceptedTokenTyp();
+            notes.addAll(ctx.runNotes());
             for (Scenario scenario : selected) {
                 results.add(checks.keep(runOne(scenario, ctx, options.specVersion(), clock, progress)));
             }
         }
         return new RunResult(SUITE_VERSION, options.target().toString(), options.specVersion(), started,
-                Duration.between(started, clock.instant()), results);
+                Duration.between(started, clock.instant()), results, notes);
     }
 
     /** The TLS context trusting {@code --trust-cert}; the JDK's default trust when absent. */
@@ -176,7 +179,7 @@ public final class ConformanceRunner {
                 IssuerClient client = IssuerClient.connect(issuerUrl, options.requestTimeout());
                 IssuerTokens source = IssuerTokens.of(mode, client, client.currentKey(),
                         new IssuerTokens.Template(client.issuer().toString(), options.target().toString(), CLIENT_ID),
-                        attacker, clock, redactor::register);
+                        attacker, clock, redactor::register).withTyp(options.extras().tokenTyp());
                 return new Tokens(source, started, Optional.of(client));
             } catch (JwsSigner.SigningException e) {
                 started.ifPresent(TestIssuer::close);

@@ -254,7 +254,7 @@ fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 {
     echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-    echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo +dirty)"
+    echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet -- . ':!reports' 2>/dev/null || echo +dirty)"
     echo "java=$(java -version 2>&1 | head -n 1)"
     echo "node=$("$NODE" --version)"
     echo "jose=$("$NODE" -p "require('$CACHE/node_modules/jose/package.json').version")"

@@ -80,7 +80,7 @@ jdk_run_jar() { # MODULE NAME ARGS...
         jdk_select --for-build || exit 2
         command -v mvn >/dev/null || { echo "$name: error: $module/target/$name.jar is not built and building it needs Maven 3.8+ (\`apt-get install maven\`)" >&2; exit 2; }
         echo "$name: building $module/target/$name.jar first (mvn -q package -DskipTests -pl $module, about a minute)" >&2
-        (cd "$root" && mvn -B -ntp -q -Dstyle.color=never package -DskipTests -pl "$module" >&2) \
+        (set -o pipefail; cd "$root" && mvn -B -ntp -q package -DskipTests -pl "$module" 2>&1 | sed 's/\x1b\[[0-9;]*m//g' >&2) \
             || { echo "$name: error: the build of $module failed (output above)" >&2; exit 2; }
     else
         jdk_select || exit 2

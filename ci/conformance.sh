@@ -23,7 +23,7 @@ cd "$(dirname "$0")/.."
 build() {
     if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$SUITE_JAR" ] || [ ! -f "$SERVER_JAR" ]; then
         say "building (mvn package -DskipTests)"
-        mvn -B -ntp -q package -DskipTests
+        mvn_quiet package -DskipTests || die "the build failed (mvn package -DskipTests); its output is above"
     fi
 }
 

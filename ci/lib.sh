@@ -15,6 +15,7 @@
 #   port_taken LOG        LOG says a port was taken (worth a retry with new ports)
 #   random_secret         24 random letters and digits
 #   need CMD WHY          die with WHY when CMD is not installed
+#   mvn_quiet ARGS...     mvn -B -ntp -q ARGS, without the colour codes Maven 3.8 prints even in batch mode
 # On exit (trap set here) it stops every tracked process, runs the script's own `on_exit RC`
 # when it defines one, deletes $work, and exits with RC when RC is one of $EXIT_CODES
 # (default "0 1 2"), else with 2: a command stopped by `set -e` is a harness error.
@@ -44,6 +45,8 @@ secs() { # MS [DECIMALS]
 since() { secs $(( $(now_ms) - $1 )) "${2:-1}"; }
 
 need() { command -v "$1" >/dev/null || die "$1 is needed: $2"; }
+
+mvn_quiet() { mvn -B -ntp -q "$@" 2>&1 | sed 's/\x1b\[[0-9;]*m//g'; return "${PIPESTATUS[0]}"; }
 
 random_secret() { head -c 24 /dev/urandom | base64 | tr -d '/+=\n' | head -c 24; }
 

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 /**
  * Checks the configuration before the container starts, so a contradiction ends the process with
  * one readable line and exit code 2 instead of a CDI stack trace; then hands over to Helidon.
+ * With {@code --stdio} it runs the STDIO adapter instead and starts no HTTP server.
  */
 public final class Main {
 
@@ -17,6 +18,10 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        if (java.util.Arrays.asList(args).contains("--stdio")) {
+            dev.mcpauth.server.stdio.StdioMain.main(args);
+            return;
+        }
         try {
             SettingsReader.read(SettingsSource.of(ConfigProvider.getConfig()));
         } catch (SettingsRefusedException e) {

@@ -9,6 +9,6 @@ public final class BuiltInScenarios implements ScenarioCatalog {
 
     @Override
     public List<Scenario> scenarios() {
-        return Scenarios.all().stream().map(s -> new Scenario(s.id(), s.title())).toList();
+        return Scenarios.all().stream().map(s -> new Scenario(s.id(), s.title(), s.checks().stream().map(c -> c.id()).toList())).toList();
     }
 }

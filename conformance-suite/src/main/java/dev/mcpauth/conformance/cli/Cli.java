@@ -40,18 +40,18 @@ public final class Cli {
     /** Runs one command line and returns the process exit code. */
     public int execute(String... args) {
         if (args.length == 0) {
-            err.print(Usage.TEXT);
+            err.print(Usage.text());
             return RunOutcome.EXIT_USAGE;
         }
         List<String> rest = Arrays.asList(args).subList(1, args.length);
         if (rest.contains("--help") || rest.contains("-h")) {
-            out.print(Usage.TEXT);
+            out.print(Usage.text());
             return RunOutcome.EXIT_PASS;
         }
         try {
             return switch (args[0]) {
                 case "help", "--help", "-h" -> {
-                    out.print(Usage.TEXT);
+                    out.print(Usage.text());
                     yield RunOutcome.EXIT_PASS;
                 }
                 case "run" -> new RunCommand(out, err, env, runner, catalog,

@@ -22,6 +22,7 @@ final class ConsoleSummary {
     static void print(PrintStream out, RunOutcome outcome, Path reportDir) {
         out.println();
         out.println("=== SUMMARY ===");
+        outcome.result().notes().forEach(note -> out.println("Note: " + note));
         for (ScenarioResult scenario : outcome.result().scenarios()) {
             boolean ok = scenario.checks().stream().noneMatch(RunOutcome::isUnexpectedFailure);
             out.println((ok ? "✓ " : "✗ ") + scenario.id() + ": " + counts(scenario.checks()));

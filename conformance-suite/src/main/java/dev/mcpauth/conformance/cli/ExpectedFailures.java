@@ -137,15 +137,26 @@ public final class ExpectedFailures {
      * @param selectedScenarios  the {@code --scenario} selection; empty means all scenarios ran
      */
     public RunOutcome apply(RunResult run, Collection<String> selectedScenarios) {
+        return apply(run, selectedScenarios, List.of());
+    }
+
+    /**
+     * As {@link #apply(RunResult, Collection)}, for a run limited with {@code --check}: an entry
+     * that matches none of the checks reported is left alone, neither excused nor stale.
+     */
+    public RunOutcome apply(RunResult run, Collection<String> selectedScenarios, Collection<String> selectedChecks) {
         List<ScenarioResult> scenarios = new ArrayList<>();
         for (ScenarioResult scenario : run.scenarios()) {
             List<CheckResult> checks = scenario.checks().stream().map(this::mark).toList();
             scenarios.add(new ScenarioResult(scenario.id(), scenario.title(), scenario.rows(), checks));
         }
-        RunResult marked = new RunResult(run.suiteVersion(), run.target(), run.specVersion(), run.startedAt(),
-                run.duration(), scenarios);
+        RunResult marked = run.withScenarios(scenarios);
         List<StaleEntry> stale = new ArrayList<>();
         for (Entry entry : entries) {
+            boolean outsideSelection = !selectedChecks.isEmpty() && run.checks().stream().noneMatch(entry::matches);
+            if (outsideSelection) {
+                continue;
+            }
             staleness(entry, run, selectedScenarios).ifPresent(reason ->
                     stale.add(new StaleEntry(entry.text(), entry.line(), reason)));
         }

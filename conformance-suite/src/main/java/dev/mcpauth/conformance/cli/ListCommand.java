@@ -6,7 +6,10 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code list}: prints one {@code id<TAB>title} line per scenario. */
+/**
+ * {@code list}: prints one {@code id<TAB>title} line per scenario; with {@code --checks}, one
+ * {@code check-id<TAB>scenario-id} line per check (the ids {@code run --check} takes).
+ */
 final class ListCommand {
     private final PrintStream out;
     private final Optional<ScenarioCatalog> catalog;
@@ -17,12 +20,19 @@ final class ListCommand {
     }
 
     int execute(List<String> args) throws UsageException {
-        if (!args.isEmpty()) {
-            throw new UsageException("list takes no arguments");
+        boolean checks = args.equals(List.of("--checks"));
+        if (!args.isEmpty() && !checks) {
+            throw new UsageException("list takes only --checks");
         }
         ScenarioCatalog scenarios = catalog.orElseThrow(
                 () -> new UsageException("this build has no scenario registry yet"));
-        scenarios.scenarios().forEach(s -> out.println(s.id() + "\t" + s.title()));
+        for (ScenarioCatalog.Scenario s : scenarios.scenarios()) {
+            if (checks) {
+                s.checks().forEach(c -> out.println(c + "\t" + s.id()));
+            } else {
+                out.println(s.id() + "\t" + s.title());
+            }
+        }
         return RunOutcome.EXIT_PASS;
     }
 }

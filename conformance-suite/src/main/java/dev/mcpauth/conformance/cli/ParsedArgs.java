@@ -66,6 +66,20 @@ final class ParsedArgs {
         return new ParsedArgs(values, flags);
     }
 
+    /** Parses against a table of declared options. */
+    static ParsedArgs parse(List<String> args, List<OptionSpec<?>> table) throws UsageException {
+        Set<String> valued = new LinkedHashSet<>();
+        Set<String> repeatable = new LinkedHashSet<>();
+        Set<String> flags = new LinkedHashSet<>();
+        for (OptionSpec<?> o : table) {
+            (o.isFlag() ? flags : valued).add(o.name());
+            if (o.repeatable()) {
+                repeatable.add(o.name());
+            }
+        }
+        return parse(args, valued, repeatable, flags);
+    }
+
     Optional<String> value(String name) {
         List<String> list = values.get(name);
         return list == null ? Optional.empty() : Optional.of(list.getFirst());

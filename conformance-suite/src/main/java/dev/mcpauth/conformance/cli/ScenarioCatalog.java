@@ -7,11 +7,16 @@ import java.util.Objects;
 @FunctionalInterface
 public interface ScenarioCatalog {
 
-    /** One scenario's id and title. */
-    record Scenario(String id, String title) {
+    /** One scenario's id, title and check ids. */
+    record Scenario(String id, String title, List<String> checks) {
         public Scenario {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(title, "title");
+            checks = List.copyOf(checks);
+        }
+
+        public Scenario(String id, String title) {
+            this(id, title, List.of());
         }
     }
 

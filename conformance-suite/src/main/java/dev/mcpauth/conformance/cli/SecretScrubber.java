@@ -53,7 +53,7 @@ final class SecretScrubber {
             scenarios.add(new ScenarioResult(s.id(), scrub(s.title()), s.rows(), s.checks().stream().map(this::scrub).toList()));
         }
         return new RunResult(run.suiteVersion(), scrub(run.target()), run.specVersion(), run.startedAt(), run.duration(),
-                scenarios);
+                scenarios, run.notes().stream().map(this::scrub).toList());
     }
 
     private CheckResult scrub(CheckResult c) {

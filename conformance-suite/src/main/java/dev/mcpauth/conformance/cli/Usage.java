@@ -1,8 +1,16 @@
 package dev.mcpauth.conformance.cli;
 
-/** The text {@code --help} prints. */
+import dev.mcpauth.conformance.spec.Checklist;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The text {@code --help} prints: the {@code run} options come from {@link RunFlags}, the checklist line from the catalogue. */
 final class Usage {
-    static final String TEXT = """
+    private static final int COLUMN = 28;
+    private static final int WIDTH = 100;
+
+    private static final String HEAD = """
             Usage: java -jar mcp-auth-conformance.jar <command> [options]
 
             Replays MCP Authorization scenarios against an MCP server over HTTP, checking it as an
@@ -11,54 +19,16 @@ final class Usage {
             Commands:
               run        run the scenarios against a server and write the reports
               issuer     run the suite's test authorization server on its own
-              list       print the scenario ids and titles
+              list       print the scenario ids and titles (--checks: every check id, its scenario and rows)
               checklist  print the checklist rows (--markdown: the whole docs/rs-checklist.md)
               free-port  print a free TCP port on the loopback interface
               load       measure a server under load and count its wrong auth decisions
               help       print this text (also --help, -h)
 
             run --target URL [options]
-              --target URL              MCP endpoint under test, e.g. http://127.0.0.1:8080/mcp (required)
-              --issuer URL              a running suite test issuer that the target trusts
-                                        (default: start one in-process)
-              --spec-version V          2025-06-18, 2025-11-25 or 2026-07-28 (default 2025-11-25);
-                                        2026-07-28 speaks its stateless transport (server/discover,
-                                        Mcp-Method/Mcp-Name headers, no session)
-              --out DIR                 report directory, created if missing (default reports/latest)
-              --scenario ID[,ID...]     run only these scenarios; repeatable (default: all that apply)
-              --expected-failures FILE  known failures, one 'scenario' or 'scenario:check-id' per line,
-                                        '#' comments; an entry that no longer fails fails the run
-              --token T                 operator-supplied token with the baseline scope, for targets
-                                        that trust an authorization server the suite cannot sign for
-              --token-file FILE         read that token from FILE instead
-              --low-scope-token T       operator-supplied valid token lacking the privileged scope
-              --low-scope-token-file FILE  read that token from FILE instead
-              --other-user-token T      operator mode: a valid token of a second user (enables the
-                                        session-binding check, RS-69)
-              --other-user-token-file FILE  read that token from FILE instead
-              --other-audience-token T  operator mode: a token from the same authorization server
-                                        minted for another resource (enables RS-53 and RS-57)
-              --other-audience-token-file FILE  read that token from FILE instead
-              --scope S                 baseline scope (default: learned from the target)
-              --privileged-scope S      scope the privileged tool needs (default: learned from a 403)
-              --privileged-tool NAME    tool used by the insufficient-scope checks
-              --timeout SECONDS         per-request timeout (default 10)
-              --typ-profile P           lenient (default): accepting typ JWT or no typ is a WARNING;
-                                        rfc9068: it is a FAILURE (RFC 9068 enforced)
-              --trust-cert FILE         trust the certificates in FILE (PEM) for an https target,
-                                        e.g. a self-signed test server
-              --jwks-refetch-wait SECONDS  how long key-lifecycle waits for the target to accept a
-                                        token signed by the issuer's rotated key (default 15); a
-                                        JWKS refetch rate limit longer than this ends in a WARNING
-              --broader-scope S         a scope that implies the baseline scope, for the 2026-07-28
-                                        scope-hierarchy check (default: the one scopes_supported
-                                        entry whose last segment is "admin")
-              --server-log FILE         grey box: the target's log; after the run it must hold no
-                                        token the suite sent, nor any 12-character piece of one
-              --upstream-mock-port N    grey box: run a mock upstream API on 127.0.0.1:N and check
-                                        that the target's upstream tool never forwards the token
-              --upstream-tool NAME      the target's tool that calls the upstream (default fetch_upstream)
-              --debug                   print the stack trace of a harness error
+            """;
+
+    private static final String RUN_NOTES = """
               Tokens can also come from the environment: MCP_CONFORMANCE_TOKEN,
               MCP_CONFORMANCE_LOW_SCOPE_TOKEN, MCP_CONFORMANCE_OTHER_USER_TOKEN,
               MCP_CONFORMANCE_OTHER_AUDIENCE_TOKEN. Prefer a file or the environment to --token, which
@@ -94,10 +64,49 @@ final class Usage {
               0  no unexpected FAILURE (MUST level, observed or untestable) and no stale
                  expected-failure entry
               1  an unexpected FAILURE (including an untestable MUST check), or a stale entry
-              2  usage or harness error: bad option or URL, unknown scenario, unreadable file,
-                 a run that could not start
+              2  usage or harness error: bad option or URL, unknown scenario or check, unreadable
+                 file, a run that could not start
             """;
 
     private Usage() {
+    }
+
+    static String text() {
+        StringBuilder help = new StringBuilder(HEAD);
+        for (OptionSpec<?> option : RunFlags.ALL) {
+            help.append(optionLines(option));
+        }
+        Checklist checklist = Checklist.bundled();
+        return help.append(RUN_NOTES).append("\nThe checklist behind every check: ").append(checklist.rows().size())
+                .append(" rows and ").append(checklist.policies().size())
+                .append(" policies, in docs/rs-checklist.md\n(print it with 'checklist --markdown').\n").toString();
+    }
+
+    /** {@code --name ARG} in the left column, the help wrapped at {@value #WIDTH} characters beside it. */
+    static String optionLines(OptionSpec<?> option) {
+        String left = "  " + option.synopsis();
+        List<String> lines = wrap(option.help(), WIDTH - COLUMN);
+        StringBuilder out = new StringBuilder();
+        if (left.length() >= COLUMN) {
+            out.append(left).append('\n');
+        } else {
+            out.append(left).append(" ".repeat(COLUMN - left.length())).append(lines.removeFirst()).append('\n');
+        }
+        lines.forEach(l -> out.append(" ".repeat(COLUMN)).append(l).append('\n'));
+        return out.toString();
+    }
+
+    private static List<String> wrap(String text, int width) {
+        List<String> lines = new ArrayList<>();
+        StringBuilder line = new StringBuilder();
+        for (String word : text.split(" ")) {
+            if (!line.isEmpty() && line.length() + 1 + word.length() > width) {
+                lines.add(line.toString());
+                line.setLength(0);
+            }
+            line.append(line.isEmpty() ? "" : " ").append(word);
+        }
+        lines.add(line.toString());
+        return lines;
     }
 }

@@ -18,6 +18,8 @@ import java.util.Optional;
  * @param broaderScope     a scope that implies the baseline scope (2026-07-28 scope hierarchy);
  *                         learned from {@code scopes_supported} when absent
  * @param otherTokens      operator-supplied tokens of a second user and for another resource
+ * @param toolHints        tools the operator declares safe to call, and the scopes they need ({@code --tool})
+ * @param tokenTyp         the {@code typ} header of the good tokens the suite's issuer mints ({@code --token-typ})
  */
 public record ExtraOptions(TypProfile typProfile,
                            Optional<Path> serverLog,
@@ -26,7 +28,9 @@ public record ExtraOptions(TypProfile typProfile,
                            Optional<Path> trustCert,
                            Duration jwksRefetchWait,
                            Optional<String> broaderScope,
-                           OperatorTokens otherTokens) {
+                           OperatorTokens otherTokens,
+                           ToolHints toolHints,
+                           TokenTyp tokenTyp) {
     public static final String DEFAULT_UPSTREAM_TOOL = "fetch_upstream";
     public static final Duration DEFAULT_JWKS_REFETCH_WAIT = Duration.ofSeconds(15);
 
@@ -39,6 +43,8 @@ public record ExtraOptions(TypProfile typProfile,
         Objects.requireNonNull(jwksRefetchWait, "jwksRefetchWait");
         Objects.requireNonNull(broaderScope, "broaderScope");
         Objects.requireNonNull(otherTokens, "otherTokens");
+        Objects.requireNonNull(toolHints, "toolHints");
+        Objects.requireNonNull(tokenTyp, "tokenTyp");
         upstreamMockPort.ifPresent(p -> {
             if (p < 1 || p > 65535) {
                 throw new IllegalArgumentException("upstream mock port out of range: " + p);
@@ -48,38 +54,52 @@ public record ExtraOptions(TypProfile typProfile,
 
     public static ExtraOptions defaults() {
         return new ExtraOptions(TypProfile.LENIENT, Optional.empty(), Optional.empty(), DEFAULT_UPSTREAM_TOOL,
-                Optional.empty(), DEFAULT_JWKS_REFETCH_WAIT, Optional.empty(), OperatorTokens.NONE);
+                Optional.empty(), DEFAULT_JWKS_REFETCH_WAIT, Optional.empty(), OperatorTokens.NONE,
+                ToolHints.NONE, TokenTyp.AT_JWT);
     }
 
     public ExtraOptions withTypProfile(TypProfile p) {
-        return new ExtraOptions(p, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait, broaderScope, otherTokens);
+        return new ExtraOptions(p, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait, broaderScope, otherTokens,
+                toolHints, tokenTyp);
     }
 
     public ExtraOptions withServerLog(Path log) {
         return new ExtraOptions(typProfile, Optional.of(log), upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
-                broaderScope, otherTokens);
+                broaderScope, otherTokens, toolHints, tokenTyp);
     }
 
     public ExtraOptions withUpstream(int port, String tool) {
-        return new ExtraOptions(typProfile, serverLog, Optional.of(port), tool, trustCert, jwksRefetchWait, broaderScope, otherTokens);
+        return new ExtraOptions(typProfile, serverLog, Optional.of(port), tool, trustCert, jwksRefetchWait, broaderScope, otherTokens,
+                toolHints, tokenTyp);
     }
 
     public ExtraOptions withTrustCert(Path pem) {
         return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, Optional.of(pem), jwksRefetchWait,
-                broaderScope, otherTokens);
+                broaderScope, otherTokens, toolHints, tokenTyp);
     }
 
     public ExtraOptions withBroaderScope(String scope) {
         return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
-                Optional.of(scope), otherTokens);
+                Optional.of(scope), otherTokens, toolHints, tokenTyp);
     }
 
     public ExtraOptions withJwksRefetchWait(Duration wait) {
-        return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, wait, broaderScope, otherTokens);
+        return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, wait, broaderScope, otherTokens,
+                toolHints, tokenTyp);
     }
 
     public ExtraOptions withOtherTokens(OperatorTokens tokens) {
         return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
-                broaderScope, tokens);
+                broaderScope, tokens, toolHints, tokenTyp);
+    }
+
+    public ExtraOptions withToolHints(ToolHints hints) {
+        return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
+                broaderScope, otherTokens, hints, tokenTyp);
+    }
+
+    public ExtraOptions withTokenTyp(TokenTyp typ) {
+        return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
+                broaderScope, otherTokens, toolHints, typ);
     }
 }

@@ -24,6 +24,7 @@ import java.util.Optional;
  * @param privilegedTool   overrides the tool used for insufficient-scope checks
  * @param requestTimeout   per-request timeout
  * @param extras           typ profile, grey-box hooks, TLS trust, rotation wait
+ * @param checkIds         checks to report; empty means every check of the selected scenarios
  */
 public record RunOptions(URI target,
                          Optional<URI> issuer,
@@ -35,7 +36,8 @@ public record RunOptions(URI target,
                          Optional<String> privilegedScope,
                          Optional<String> privilegedTool,
                          Duration requestTimeout,
-                         ExtraOptions extras) {
+                         ExtraOptions extras,
+                         List<String> checkIds) {
 
     public RunOptions {
         Objects.requireNonNull(target, "target");
@@ -53,6 +55,16 @@ public record RunOptions(URI target,
         Objects.requireNonNull(privilegedTool, "privilegedTool");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(extras, "extras");
+        checkIds = List.copyOf(checkIds);
+    }
+
+    /** Options without a check selection. */
+    public RunOptions(URI target, Optional<URI> issuer, SpecVersion specVersion, List<String> scenarioIds,
+                      Optional<String> token, Optional<String> lowScopeToken, Optional<String> baselineScope,
+                      Optional<String> privilegedScope, Optional<String> privilegedTool, Duration requestTimeout,
+                      ExtraOptions extras) {
+        this(target, issuer, specVersion, scenarioIds, token, lowScopeToken, baselineScope, privilegedScope,
+                privilegedTool, requestTimeout, extras, List.of());
     }
 
     /** Options with the default {@link ExtraOptions}. */
@@ -65,6 +77,12 @@ public record RunOptions(URI target,
 
     public RunOptions withExtras(ExtraOptions newExtras) {
         return new RunOptions(target, issuer, specVersion, scenarioIds, token, lowScopeToken, baselineScope,
-                privilegedScope, privilegedTool, requestTimeout, newExtras);
+                privilegedScope, privilegedTool, requestTimeout, newExtras, checkIds);
+    }
+
+    /** A copy that reports only these checks. */
+    public RunOptions withChecks(List<String> ids) {
+        return new RunOptions(target, issuer, specVersion, scenarioIds, token, lowScopeToken, baselineScope,
+                privilegedScope, privilegedTool, requestTimeout, extras, ids);
     }
 }

@@ -31,6 +31,11 @@ public final class RunJsonWriter {
             g.write("verdict", outcome.verdict());
             g.write("exitCode", outcome.exitCode());
             counts(g, "counts", run.checks());
+            if (!run.notes().isEmpty()) {
+                g.writeStartArray("notes");
+                run.notes().forEach(g::write);
+                g.writeEnd();
+            }
             g.writeStartArray("unexpectedFailures");
             outcome.unexpectedFailures().forEach(c -> g.write(c.scenarioId() + ":" + c.id()));
             g.writeEnd();

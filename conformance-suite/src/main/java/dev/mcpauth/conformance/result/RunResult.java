@@ -15,13 +15,16 @@ import java.util.Objects;
  * @param startedAt    when the run began
  * @param duration     how long it took
  * @param scenarios    scenario results, in run order
+ * @param notes        what the reader must know about how the run went, e.g. that it moved to the {@code typ} the
+ *                     target accepts; empty for most runs
  */
 public record RunResult(String suiteVersion,
                         String target,
                         SpecVersion specVersion,
                         Instant startedAt,
                         Duration duration,
-                        List<ScenarioResult> scenarios) {
+                        List<ScenarioResult> scenarios,
+                        List<String> notes) {
     public RunResult {
         Objects.requireNonNull(suiteVersion, "suiteVersion");
         Objects.requireNonNull(target, "target");
@@ -29,6 +32,18 @@ public record RunResult(String suiteVersion,
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(duration, "duration");
         scenarios = List.copyOf(scenarios);
+        notes = List.copyOf(notes);
+    }
+
+    /** A run without notes. */
+    public RunResult(String suiteVersion, String target, SpecVersion specVersion, Instant startedAt, Duration duration,
+                     List<ScenarioResult> scenarios) {
+        this(suiteVersion, target, specVersion, startedAt, duration, scenarios, List.of());
+    }
+
+    /** The same run with these scenario results (notes kept). */
+    public RunResult withScenarios(List<ScenarioResult> newScenarios) {
+        return new RunResult(suiteVersion, target, specVersion, startedAt, duration, newScenarios, notes);
     }
 
     public List<CheckResult> checks() {

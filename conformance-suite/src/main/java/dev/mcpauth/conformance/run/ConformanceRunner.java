@@ -40,9 +40,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs the selected scenarios against a target and returns every check.
- * Harness problems (target unreachable, bad options) are reported as untestable FAILURE
- * checks, not thrown, unless nothing at all can run.
+ * Runs the selected scenarios against a target and returns every check. A target that does not
+ * answer, or an unusable {@code --issuer}, stops the run with {@link RunAborted}; other missing
+ * prerequisites make the checks that need them untestable.
  *
  * <p>Tokens come from, in this order: the issuer named in the options (the target is expected
  * to trust it); operator-supplied tokens; or a test issuer started in-process on loopback (only
@@ -62,8 +62,10 @@ public final class ConformanceRunner {
         return run(options, progress, Clock.systemUTC());
     }
 
-    static RunResult run(RunOptions options, ProgressListener progress, Clock clock) {
-        List<Scenario> selected = Scenarios.select(options.scenarioIds());
+    static RunResult run(RunOptions options, ProgressListener allProgress, Clock clock) {
+        CheckSelection checks = new CheckSelection(options.checkIds());
+        List<Scenario> selected = checks.scenarios(Scenarios.select(options.scenarioIds()));
+        ProgressListener progress = checks.filter(allProgress);
         Instant started = clock.instant();
         Redactor redactor = new Redactor();
         options.token().ifPresent(redactor::register);
@@ -71,20 +73,25 @@ public final class ConformanceRunner {
         options.extras().otherTokens().otherUser().ifPresent(redactor::register);
         options.extras().otherTokens().otherAudience().ifPresent(redactor::register);
         List<ScenarioResult> results = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         try (AttackerJwks attacker = AttackerJwks.start(); Tokens tokens = Tokens.open(options, attacker, redactor, clock);
              Upstream upstream = Upstream.open(options.extras())) {
             RecordingHttpClient http = new RecordingHttpClient(options.requestTimeout(), redactor, tls(options));
             RunFixtures fixtures = new RunFixtures(attacker, tokens.client(), upstream.mock, upstream.error);
             ScenarioContext ctx = ScenarioContext.of(new Target(options, http, clock, fixtures), tokens.source());
             Response probe = ctx.facts().noTokenProbe();
-            Optional<String> unreachable = probe.received() ? Optional.empty()
-                    : Optional.of("the target did not answer: " + probe.transportError().orElse("no response"));
+            if (!probe.received()) {
+                throw new RunAborted("the target " + options.target() + " did not answer: "
+                        + probe.transportError().orElse("no response"));
+            }
+            ctx = ctx.withAcceptedTokenTyp();
+            notes.addAll(ctx.runNotes());
             for (Scenario scenario : selected) {
-                results.add(runOne(scenario, ctx, options.specVersion(), clock, progress, unreachable));
+                results.add(checks.keep(runOne(scenario, ctx, options.specVersion(), clock, progress)));
             }
         }
         return new RunResult(SUITE_VERSION, options.target().toString(), options.specVersion(), started,
-                Duration.between(started, clock.instant()), results);
+                Duration.between(started, clock.instant()), results, notes);
     }
 
     /** The TLS context trusting {@code --trust-cert}; the JDK's default trust when absent. */
@@ -121,14 +128,12 @@ public final class ConformanceRunner {
     }
 
     private static ScenarioResult runOne(Scenario scenario, ScenarioContext ctx, SpecVersion specVersion, Clock clock,
-                                         ProgressListener progress, Optional<String> unreachable) {
+                                         ProgressListener progress) {
         progress.scenarioStarted(scenario.id(), scenario.title());
         CheckRecorder rec = new CheckRecorder(scenario.id(), scenario.checks(), specVersion, clock, progress,
                 ctx.target().http().redactor()::redact);
         if (!scenario.specVersions().contains(specVersion)) {
             rec.skipRest("the scenario applies to " + String.join(", ", scenario.specVersions().stream().map(SpecVersion::label).toList()) + ", not " + specVersion);
-        } else if (unreachable.isPresent()) {
-            rec.untestableRest(unreachable.get());
         } else {
             try {
                 scenario.run(ctx, rec);
@@ -174,10 +179,13 @@ public final class ConformanceRunner {
                 IssuerClient client = IssuerClient.connect(issuerUrl, options.requestTimeout());
                 IssuerTokens source = IssuerTokens.of(mode, client, client.currentKey(),
                         new IssuerTokens.Template(client.issuer().toString(), options.target().toString(), CLIENT_ID),
-                        attacker, clock, redactor::register);
+                        attacker, clock, redactor::register).withTyp(options.extras().tokenTyp());
                 return new Tokens(source, started, Optional.of(client));
             } catch (JwsSigner.SigningException e) {
                 started.ifPresent(TestIssuer::close);
+                if (mode == Mode.ISSUER) {
+                    throw new RunAborted("the issuer " + issuerUrl + " cannot be used: " + e.getMessage());
+                }
                 return new Tokens(new NoTokens("the suite's issuer at " + issuerUrl + " cannot be used: "
                         + e.getMessage(), Optional.of(issuerUrl)), Optional.empty(), Optional.empty());
             }

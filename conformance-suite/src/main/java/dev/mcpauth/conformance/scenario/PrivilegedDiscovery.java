@@ -4,6 +4,7 @@ import dev.mcpauth.conformance.http.JsonValues;
 import dev.mcpauth.conformance.http.McpClient;
 import dev.mcpauth.conformance.http.McpSession;
 import dev.mcpauth.conformance.http.Response;
+import dev.mcpauth.conformance.options.ToolHints;
 import dev.mcpauth.conformance.token.Minted;
 import dev.mcpauth.conformance.token.TokenSource;
 import jakarta.json.JsonObject;
@@ -44,6 +45,7 @@ final class PrivilegedDiscovery {
                     + "answered " + session.initialize().summary());
         }
         Set<String> baseline = scopes(baselineScope);
+        ToolHints toolHints = target.options().extras().toolHints();
         Map<String, List<String>> hints = new LinkedHashMap<>();
         List<String> candidates = new ArrayList<>();
         int listed = 0;
@@ -59,11 +61,11 @@ final class PrivilegedDiscovery {
                     continue;
                 }
                 listed++;
-                Optional<List<String>> declared = ToolSafety.declaredScopes(tool);
+                Optional<List<String>> declared = ToolSafety.declaredScopes(tool, toolHints);
                 declared.ifPresent(d -> hints.put(name, d));
                 if (declared.isPresent() && !baseline.containsAll(declared.get())) {
                     candidates.add(name);
-                } else if (declared.isEmpty() && ToolSafety.readOnly(tool)) {
+                } else if (declared.isEmpty() && ToolSafety.readOnly(tool, toolHints)) {
                     readOnly.add(name);
                 }
             }
@@ -73,7 +75,9 @@ final class PrivilegedDiscovery {
             return problem(trail, Optional.of(session), (listed == 0 ? "tools/list named no tool" : "none of the "
                     + listed + " tools the target lists qualifies: none declares scopes beyond the baseline \""
                     + baselineScope + "\" and none is annotated read-only") + "; " + ToolSafety.WHY_NOT
-                    + ". Name a tool that needs more scope with --privileged-tool and its scope with --privileged-scope");
+                    + ". Name the tools that are safe to call with empty arguments and the scopes they need with --tool "
+                    + "NAME=SCOPE (repeatable), or one tool that needs more scope with --privileged-tool and its scope "
+                    + "with --privileged-scope");
         }
         Optional<String> firstHinted = candidates.stream()
                 .filter(n -> hints.getOrDefault(n, List.of()).stream().anyMatch(s -> !baseline.contains(s)))
@@ -113,6 +117,7 @@ final class PrivilegedDiscovery {
      */
     static List<String> callable(ScenarioContext ctx, List<JsonObject> tools) {
         Set<String> baseline = scopes(ctx.facts().baselineScope());
+        ToolHints toolHints = ctx.target().options().extras().toolHints();
         List<String> declaredOk = new ArrayList<>();
         List<String> readOnly = new ArrayList<>();
         for (JsonObject t : tools) {
@@ -120,10 +125,10 @@ final class PrivilegedDiscovery {
             if (name.isEmpty() || ctx.target().options().privilegedTool().map(name::equals).orElse(false)) {
                 continue;
             }
-            Optional<List<String>> declared = ToolSafety.declaredScopes(t);
+            Optional<List<String>> declared = ToolSafety.declaredScopes(t, toolHints);
             if (declared.isPresent() && baseline.containsAll(declared.get())) {
                 declaredOk.add(name);
-            } else if (declared.isEmpty() && ToolSafety.readOnly(t)) {
+            } else if (declared.isEmpty() && ToolSafety.readOnly(t, toolHints)) {
                 readOnly.add(name);
             }
         }

@@ -23,6 +23,19 @@ public record ScenarioContext(Target target, TokenSource tokens, TargetFacts fac
         return new ScenarioContext(target, tokens, new TargetFacts(target, tokens));
     }
 
+    /**
+     * This context, or, when the target refuses the good token only because of {@code typ: at+jwt}, one
+     * whose good tokens carry the {@code typ} it accepts (see {@link TokenTypFallback}).
+     */
+    public ScenarioContext withAcceptedTokenTyp() {
+        return TokenTypFallback.settle(this);
+    }
+
+    /** What the report must say about how this context differs from what was asked (see {@link TokenTypFallback}). */
+    public java.util.List<String> runNotes() {
+        return TokenTypFallback.note(this).stream().toList();
+    }
+
     /** The baseline token broken as the mutation says (see {@link TokenSource#mutated}). */
     public Minted mutated(TokenMutation mutation) {
         return tokens.mutated(mutation, facts.baselineScope(), facts::publishedKey);

@@ -21,6 +21,7 @@ public final class Scenarios {
                 new MissingTokenScenario(),
                 new ChallengeSyntaxScenario(),
                 new ValidTokenScenario(),
+                new AccessTokenTypScenario(),
                 new ExpiredTokenScenario(),
                 new WrongAudienceScenario(),
                 new InsufficientScopeScenario(),

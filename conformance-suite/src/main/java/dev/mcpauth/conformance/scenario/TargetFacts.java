@@ -31,6 +31,7 @@ public final class TargetFacts {
     private final Memo<Acceptance> acceptance;
     private final Memo<Privileged> privileged;
     private final Memo<PublishedKey> publishedKey;
+    private final Optional<Acceptance> refusedRfc9068;
 
     public TargetFacts(Target target, TokenSource tokens) {
         this.target = Objects.requireNonNull(target, "target");
@@ -42,6 +43,34 @@ public final class TargetFacts {
         this.acceptance = new Memo<>(this::presentBaselineToken);
         this.privileged = new Memo<>(() -> PrivilegedDiscovery.discover(target, tokens, baselineScope()));
         this.publishedKey = new Memo<>(() -> PublishedKeyLookup.find(target, prm()));
+        this.refusedRfc9068 = Optional.empty();
+    }
+
+    /** The token-independent facts of {@code learned}; the token facts learned afresh from {@code tokens}. */
+    private TargetFacts(TargetFacts learned, TokenSource tokens, Acceptance refusedRfc9068) {
+        this.target = learned.target;
+        this.tokens = Objects.requireNonNull(tokens, "tokens");
+        this.noTokenProbe = learned.noTokenProbe;
+        this.prm = learned.prm;
+        this.baselineScope = learned.baselineScope;
+        this.publishedKey = learned.publishedKey;
+        this.baselineToken = new Memo<>(() -> tokens.baseline(baselineScope()));
+        this.acceptance = new Memo<>(this::presentBaselineToken);
+        this.privileged = new Memo<>(() -> PrivilegedDiscovery.discover(target, tokens, baselineScope()));
+        this.refusedRfc9068 = Optional.of(refusedRfc9068);
+    }
+
+    /**
+     * These facts for a run that goes on with {@code tokens} because the target refused the RFC 9068
+     * form of the good token ({@code refused}); what does not depend on tokens is not asked again.
+     */
+    TargetFacts withTokensAfterTypRefusal(TokenSource newTokens, Acceptance refused) {
+        return new TargetFacts(this, newTokens, refused);
+    }
+
+    /** When the run moved off {@code typ: at+jwt}: how the target refused the RFC 9068 token. */
+    public Optional<Acceptance> refusedRfc9068() {
+        return refusedRfc9068;
     }
 
     /** POST initialize without credentials (several scenarios read the same challenge). */

@@ -87,12 +87,21 @@ final class TokenPassthroughScenario implements Scenario {
                 calls);
     }
 
-    /** Calls the tool with the baseline token, then once more with the challenged scopes added after a 403. */
+    /**
+     * Calls the tool with the baseline token (plus the scopes a {@code --tool} hint gives it), then once more with
+     * the challenged scopes added after a 403.
+     */
     private static List<Response> callTool(ScenarioContext ctx, String tool) {
         McpClient mcp = ctx.target().mcp();
         McpSession session = ctx.facts().acceptance().session().orElseThrow();
         List<Response> calls = new ArrayList<>();
-        Response first = mcp.send(mcp.toolsCall(session, tool).bearer(ctx.facts().baselineToken().get()));
+        Minted token = ctx.target().options().extras().toolHints().find(tool)
+                .filter(h -> !h.scopes().isEmpty())
+                .map(h -> ctx.tokens().withScopes(InsufficientScopeScenario.union(ctx.facts().baselineScope(),
+                        String.join(" ", h.scopes()))))
+                .filter(Minted::available)
+                .orElse(ctx.facts().baselineToken());
+        Response first = mcp.send(mcp.toolsCall(session, tool).bearer(token.get()));
         calls.add(first);
         Optional<String> challenged = first.status() == 403
                 ? first.challenges().bearer().flatMap(c -> c.value("scope")) : Optional.empty();

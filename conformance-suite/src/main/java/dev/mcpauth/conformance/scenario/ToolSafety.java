@@ -1,5 +1,8 @@
 package dev.mcpauth.conformance.scenario;
 
+import dev.mcpauth.conformance.http.JsonValues;
+import dev.mcpauth.conformance.options.ToolHint;
+import dev.mcpauth.conformance.options.ToolHints;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -13,7 +16,9 @@ import java.util.Optional;
  * Which of a target's tools the suite may call. A conformance tool must not trigger side effects
  * on a server it knows nothing about, so it calls a tool only when:
  * <ol>
- * <li>the operator named it ({@code --privileged-tool}, {@code --upstream-tool});</li>
+ * <li>the operator named it ({@code --tool}, {@code --privileged-tool}, {@code --upstream-tool}); a
+ *     {@code --tool NAME=SCOPE,...} hint stands for a scope declaration, a bare {@code --tool NAME} for a
+ *     read-only annotation;</li>
  * <li>the target declares the scopes it needs in {@code tools/list}: a {@code _meta} key ending in
  *     {@code requiredScopes} or {@code required_scopes} (e.g. {@code dev.mcpauth/requiredScopes}),
  *     an array of scope strings or one space-separated string. A server that states what each tool
@@ -28,8 +33,8 @@ import java.util.Optional;
  */
 final class ToolSafety {
     /** What an untestable check says when no listed tool qualifies. */
-    static final String WHY_NOT = "the suite calls a tool only when --privileged-tool names it, the target declares "
-            + "its scopes in tools/list (_meta key ending in requiredScopes, e.g. dev.mcpauth/requiredScopes) or "
+    static final String WHY_NOT = "the suite calls a tool only when --tool or --privileged-tool names it, the "
+            + "target declares its scopes in tools/list (_meta key ending in requiredScopes, e.g. dev.mcpauth/requiredScopes) or "
             + "annotates it readOnlyHint: true (without destructiveHint or openWorldHint: true); it never calls a "
             + "third-party tool it knows nothing about";
 
@@ -77,5 +82,20 @@ final class ToolSafety {
     /** Declared scopes, or read-only: the suite may call it (with the token the check needs). */
     static boolean mayCall(JsonObject tool) {
         return declaredScopes(tool).isPresent() || readOnly(tool);
+    }
+
+    /** The operator's scopes for a hinted tool ({@code --tool NAME=SCOPE}), else what the tool declares. */
+    static Optional<List<String>> declaredScopes(JsonObject tool, ToolHints hints) {
+        Optional<List<String>> hinted = hint(tool, hints).map(ToolHint::scopes).filter(s -> !s.isEmpty());
+        return hinted.or(() -> declaredScopes(tool));
+    }
+
+    /** Named by {@code --tool}, or annotated read-only. */
+    static boolean readOnly(JsonObject tool, ToolHints hints) {
+        return hint(tool, hints).isPresent() || readOnly(tool);
+    }
+
+    private static Optional<ToolHint> hint(JsonObject tool, ToolHints hints) {
+        return JsonValues.string(tool, "name").flatMap(hints::find);
     }
 }

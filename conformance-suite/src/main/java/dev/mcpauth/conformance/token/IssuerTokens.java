@@ -2,6 +2,7 @@ package dev.mcpauth.conformance.token;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
+import dev.mcpauth.conformance.options.TokenTyp;
 
 import java.net.URI;
 import java.time.Clock;
@@ -16,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * Tokens the trusted issuer signs (through {@link JwsSigner}): good RFC 9068 access tokens with
- * any scopes, and every {@link TokenMutation}. Tokens are made at run time, never stored.
+ * any scopes ({@code typ} as {@code --token-typ} says, {@code at+jwt} by default), and every {@link TokenMutation}. Tokens are made at run time, never stored.
  */
 public final class IssuerTokens implements TokenSource {
     public static final Duration LIFETIME = Duration.ofMinutes(5);
@@ -46,8 +47,10 @@ public final class IssuerTokens implements TokenSource {
     private final Template template;
     private final Clock clock;
     private final Forger forger;
+    private final TokenTyp typ;
 
-    private IssuerTokens(Mode mode, JwsSigner signer, RSAKey issuerKey, Template template, Clock clock, Forger forger) {
+    private IssuerTokens(Mode mode, JwsSigner signer, RSAKey issuerKey, Template template, Clock clock, Forger forger,
+                         TokenTyp typ) {
         if (mode != Mode.ISSUER && mode != Mode.IN_PROCESS_ISSUER) {
             throw new IllegalArgumentException("not an issuer mode: " + mode);
         }
@@ -57,6 +60,7 @@ public final class IssuerTokens implements TokenSource {
         this.template = Objects.requireNonNull(template, "template");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.forger = forger;
+        this.typ = Objects.requireNonNull(typ, "typ");
     }
 
     /**
@@ -65,7 +69,22 @@ public final class IssuerTokens implements TokenSource {
      */
     public static IssuerTokens of(Mode mode, JwsSigner signer, RSAKey issuerKey, Template template,
                                   AttackerJwks attacker, Clock clock, Consumer<String> onMint) {
-        return new IssuerTokens(mode, signer, issuerKey, template, clock, new Forger(attacker, onMint));
+        return new IssuerTokens(mode, signer, issuerKey, template, clock, new Forger(attacker, onMint), TokenTyp.AT_JWT);
+    }
+
+    /** These tokens with this {@code typ} in the header of every good token (mutations edit it as before). */
+    public IssuerTokens withTyp(TokenTyp newTyp) {
+        return new IssuerTokens(mode, signer, issuerKey, template, clock, forger, newTyp);
+    }
+
+    /** The {@code typ} of the good tokens. */
+    public TokenTyp typ() {
+        return typ;
+    }
+
+    @Override
+    public Optional<TokenSource> withTokenTyp(TokenTyp newTyp) {
+        return Optional.of(withTyp(newTyp));
     }
 
     @Override
@@ -113,7 +132,7 @@ public final class IssuerTokens implements TokenSource {
 
     @Override
     public IssuerTokens withIssuerKey(RSAKey key) {
-        return new IssuerTokens(mode, signer, key, template, clock, forger);
+        return new IssuerTokens(mode, signer, key, template, clock, forger, typ);
     }
 
     private Minted signed(TokenMutation m, String scope) {
@@ -130,7 +149,7 @@ public final class IssuerTokens implements TokenSource {
     private Map<String, Object> goodHeader() {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("alg", "RS256");
-        h.put("typ", "at+jwt");
+        typ.header().ifPresent(t -> h.put("typ", t));
         h.put("kid", issuerKey.getKeyID());
         return h;
     }

@@ -1,6 +1,7 @@
 package dev.mcpauth.conformance.token;
 
 import com.nimbusds.jose.jwk.RSAKey;
+import dev.mcpauth.conformance.options.TokenTyp;
 
 import java.net.URI;
 import java.util.Optional;
@@ -58,6 +59,14 @@ public interface TokenSource {
     /** What the token of {@link #mutated} is, for messages. */
     default String mutationDescription(TokenMutation mutation) {
         return mutation.description();
+    }
+
+    /**
+     * This source minting its good tokens with this {@code typ} header; empty when it cannot choose (operator
+     * tokens are what they are).
+     */
+    default Optional<TokenSource> withTokenTyp(TokenTyp typ) {
+        return Optional.empty();
     }
 
     /** This source after the issuer rotated to {@code key}: tokens then name it in {@code kid}. */

@@ -270,7 +270,7 @@ class CliTest {
 
     @Test
     void theTokenCanComeFromTheEnvironment() {
-        env = Map.of(RunCommand.TOKEN_ENV, TOKEN);
+        env = Map.of(RunArgs.TOKEN_ENV, TOKEN);
         cli(returning(check("a", Status.SUCCESS, null))).execute("run", "--target", TARGET, "--out", outDir());
         assertThat(received.get().token()).contains(TOKEN);
         assertThat(out()).contains("operator-token mode").doesNotContain(TOKEN);
@@ -289,6 +289,62 @@ class CliTest {
                 new ScenarioCatalog.Scenario("expired-token", "Expired token")));
         assertThat(cli(MUST_NOT_RUN).execute("list")).isZero();
         assertThat(out()).isEqualTo("missing-token\tMissing token\nexpired-token\tExpired token\n");
+    }
+
+    @Test
+    void anUnknownCheckIdIsOneLineOnStderrWithExit2() {
+        catalog = Optional.of(() -> List.of(new ScenarioCatalog.Scenario("missing-token", "Missing token",
+                List.of("missing-token-status-401"))));
+        assertThat(cli(MUST_NOT_RUN).execute("run", "--target", TARGET, "--check", "missing-token-status-40"))
+                .isEqualTo(2);
+        assertThat(err()).isEqualTo("error: unknown check 'missing-token-status-40' (the 'list --checks' command "
+                + "shows them) (see --help)\n");
+    }
+
+    @Test
+    void checkIdsReachTheRunnerInOrderWithoutRepeats() {
+        catalog = Optional.of(() -> List.of(new ScenarioCatalog.Scenario("s", "Scenario S", List.of("a", "b"))));
+        cli(returning(check("a", Status.SUCCESS, ""))).execute("run", "--target", TARGET, "--out",
+                tmp.resolve("r").toString(), "--check", "b", "--check", "a,b");
+        assertThat(received.get().checkIds()).containsExactly("b", "a");
+    }
+
+    @Test
+    void listChecksPrintsEveryCheckIdWithItsScenario() {
+        catalog = Optional.of(() -> List.of(new ScenarioCatalog.Scenario("missing-token", "Missing token",
+                List.of("missing-token-status-401", "missing-token-challenge"))));
+        assertThat(cli(MUST_NOT_RUN).execute("list", "--checks")).isZero();
+        assertThat(out()).isEqualTo("missing-token-status-401\tmissing-token\nmissing-token-challenge\tmissing-token\n");
+    }
+
+    @Test
+    void helpIsMadeFromTheOptionTableAndTheChecklist() {
+        assertThat(cli(MUST_NOT_RUN).execute("--help")).isZero();
+        for (OptionSpec<?> option : RunFlags.ALL) {
+            assertThat(out()).contains("  " + option.synopsis());
+            assertThat(out()).contains(option.help().split(" ")[0]);
+        }
+        assertThat(out()).contains("  --check ID[,ID...]        run the scenarios that hold these checks")
+                .contains("78 rows and 12 policies, in docs/rs-checklist.md");
+        assertThat(out().lines()).allMatch(l -> l.length() <= 100);
+    }
+
+    @Test
+    void aDeadTargetIsOneLineExitTwoAndLeavesThePreviousReportsAlone() throws IOException {
+        Path out = tmp.resolve("reports");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("report.html"), "previous run");
+        SuiteRunner dead = (options, progress) -> {
+            throw new dev.mcpauth.conformance.run.RunAborted("the target " + options.target()
+                    + " did not answer: java.net.ConnectException");
+        };
+        assertThat(cli(dead).execute("run", "--target", TARGET, "--out", out.toString())).isEqualTo(2);
+        assertThat(err()).isEqualTo("error: the run could not complete: the target " + TARGET
+                + " did not answer: java.net.ConnectException\n");
+        assertThat(Files.readString(out.resolve("report.html"))).isEqualTo("previous run");
+        try (var files = Files.list(out)) {
+            assertThat(files).hasSize(1);
+        }
     }
 
     @Test

@@ -136,8 +136,8 @@ class RunCommandParseTest {
 
     @Test
     void timeoutsRoundUpToWholeMilliseconds() throws UsageException {
-        assertThat(RunCommand.timeout(Optional.of("0.0001"))).isEqualTo(Duration.ofMillis(1));
-        assertThat(RunCommand.timeout(Optional.of("600"))).isEqualTo(Duration.ofMinutes(10));
+        assertThat(Parsers.seconds("--timeout", "0.0001")).isEqualTo(Duration.ofMillis(1));
+        assertThat(Parsers.seconds("--timeout", "600")).isEqualTo(Duration.ofMinutes(10));
     }
 
     @Test
@@ -150,7 +150,7 @@ class RunCommandParseTest {
 
     @Test
     void tokensComeFromTheEnvironmentWhenNoFlagGivesThem() throws UsageException {
-        Map<String, String> env = Map.of(RunCommand.TOKEN_ENV, SECRET, RunCommand.LOW_SCOPE_TOKEN_ENV, "low-scope-token-456");
+        Map<String, String> env = Map.of(RunArgs.TOKEN_ENV, SECRET, RunArgs.LOW_SCOPE_TOKEN_ENV, "low-scope-token-456");
         RunOptions options = parse(env, "--target", TARGET).options();
         assertThat(options.token()).contains(SECRET);
         assertThat(options.lowScopeToken()).contains("low-scope-token-456");
@@ -167,8 +167,8 @@ class RunCommandParseTest {
         assertThat(r.options().extras().otherTokens().otherAudience()).contains("other-audience-token-1");
         assertThat(r.secrets()).contains("other-user-token-1", "other-audience-token-1");
         assertThat(r.options().extras().otherTokens().toString()).doesNotContain("other-user-token-1");
-        Map<String, String> env = Map.of(RunCommand.OTHER_USER_TOKEN_ENV, "env-user-2",
-                RunCommand.OTHER_AUDIENCE_TOKEN_ENV, "env-audience-2");
+        Map<String, String> env = Map.of(RunArgs.OTHER_USER_TOKEN_ENV, "env-user-2",
+                RunArgs.OTHER_AUDIENCE_TOKEN_ENV, "env-audience-2");
         RunOptions fromEnv = parse(env, "--target", TARGET).options();
         assertThat(fromEnv.extras().otherTokens().otherUser()).contains("env-user-2");
         assertThat(fromEnv.extras().otherTokens().otherAudience()).contains("env-audience-2");
@@ -188,7 +188,7 @@ class RunCommandParseTest {
         List<Throwable> errors = new ArrayList<>();
         String spaced = "secret with-space";
         errors.add(catchUsage(() -> parse("--target", TARGET, "--token", spaced)));
-        errors.add(catchUsage(() -> parse(Map.of(RunCommand.TOKEN_ENV, "sec\u0000ret-value"), "--target", TARGET)));
+        errors.add(catchUsage(() -> parse(Map.of(RunArgs.TOKEN_ENV, "sec\u0000ret-value"), "--target", TARGET)));
         Path empty = Files.writeString(tmp.resolve("empty"), "\n");
         errors.add(catchUsage(() -> parse("--target", TARGET, "--token-file", empty.toString())));
         errors.add(catchUsage(() -> parse("--target", TARGET, "--token-file", tmp.resolve("absent").toString())));

@@ -130,6 +130,8 @@ final class DefectTable {
                 of(IGNORE_CRIT, "token-claims-unknown-crit", "F"),
                 of(IGNORE_TYP, "token-claims-wrong-typ", "W", "token-claims-missing-typ", "W"),
                 of(TYP_CASE_SENSITIVE, "token-claims-typ-case-insensitive", "I"),
+                of(JWT_TYP_ONLY, "access-token-typ-rfc9068-accepted", "W", "token-claims-wrong-typ", "W",
+                        "token-claims-missing-typ", "W", "token-claims-typ-case-insensitive", "I"),
                 // not JWTs
                 of(SERVER_ERROR_ON_GARBAGE, "non-jwt-token-random-opaque", "F", "non-jwt-token-error-invalid-token", "W",
                         "non-jwt-token-single-char", "F", "non-jwt-token-random-4kb", "F", "non-jwt-token-two-parts", "F",

@@ -314,13 +314,7 @@ final class StubMcpServer implements AutoCloseable {
                     send(ex, 500, "application/json", "{\"error\":\"broken\"}");
                     return;
                 }
-                JsonArrayBuilder tools = has(StubDefect.UNDECLARED_TOOLS) || has(StubDefect.READ_ONLY_TOOLS)
-                        ? undeclaredTools(has(StubDefect.READ_ONLY_TOOLS))
-                        : Json.createArrayBuilder().add(tool("whoami", BASELINE)).add(tool("server_status", ADMIN));
-                if (effects.upstreamConfigured()) {
-                    tools.add(tool("fetch_upstream", WRITE));
-                }
-                result(ex, id, Json.createObjectBuilder().add("tools", tools));
+                result(ex, id, Json.createObjectBuilder().add("tools", tools()));
             }
             case "tools/call" -> call(ex, p, id, msg.getJsonObject("params").getString("name", ""));
             default -> result(ex, id, Json.createObjectBuilder());
@@ -379,6 +373,17 @@ final class StubMcpServer implements AutoCloseable {
         return hungUp || (oversized && has(StubDefect.RESET_ON_OVERSIZED));
     }
 
+    /** What tools/list gives: the tools with their scopes in _meta, or without (the variants). */
+    JsonArrayBuilder tools() {
+        boolean undeclared = has(StubDefect.UNDECLARED_TOOLS) || has(StubDefect.READ_ONLY_TOOLS);
+        JsonArrayBuilder tools = undeclared ? undeclaredTools(has(StubDefect.READ_ONLY_TOOLS))
+                : Json.createArrayBuilder().add(tool("whoami", BASELINE)).add(tool("server_status", ADMIN));
+        if (effects.upstreamConfigured()) {
+            tools.add(undeclared ? bareTool("fetch_upstream") : tool("fetch_upstream", WRITE));
+        }
+        return tools;
+    }
+
     /** How many tools/call requests named this tool, whatever the answer. */
     int toolCalls(String tool) {
         return toolCalls.getOrDefault(tool, new AtomicInteger()).get();
@@ -388,8 +393,7 @@ final class StubMcpServer implements AutoCloseable {
     private static JsonArrayBuilder undeclaredTools(boolean annotated) {
         JsonArrayBuilder tools = Json.createArrayBuilder();
         for (String name : List.of("whoami", "server_status")) {
-            JsonObjectBuilder t = Json.createObjectBuilder().add("name", name).add("description", name)
-                    .add("inputSchema", Json.createObjectBuilder().add("type", "object"));
+            JsonObjectBuilder t = bareTool(name);
             if (annotated) {
                 t.add("annotations", Json.createObjectBuilder().add("readOnlyHint", true).add("openWorldHint", false));
             }
@@ -398,6 +402,12 @@ final class StubMcpServer implements AutoCloseable {
         return tools.add(Json.createObjectBuilder().add("name", "reset_everything").add("description", "side effects")
                 .add("inputSchema", Json.createObjectBuilder().add("type", "object"))
                 .add("annotations", Json.createObjectBuilder().add("readOnlyHint", false).add("destructiveHint", true)));
+    }
+
+    /** A tool as most servers list it: no annotations, no scopes in _meta. */
+    private static JsonObjectBuilder bareTool(String name) {
+        return Json.createObjectBuilder().add("name", name).add("description", name)
+                .add("inputSchema", Json.createObjectBuilder().add("type", "object"));
     }
 
     static JsonObjectBuilder tool(String name, String scope) {

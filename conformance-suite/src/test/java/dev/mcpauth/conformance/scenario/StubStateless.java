@@ -78,11 +78,7 @@ final class StubStateless {
     }
 
     private JsonArrayBuilder tools(StubMcpServer.Principal p) {
-        JsonArrayBuilder tools = Json.createArrayBuilder().add(StubMcpServer.tool("whoami", StubMcpServer.BASELINE))
-                .add(StubMcpServer.tool("server_status", StubMcpServer.ADMIN));
-        if (stub.upstreamConfigured()) {
-            tools.add(StubMcpServer.tool("fetch_upstream", StubMcpServer.WRITE));
-        }
+        JsonArrayBuilder tools = stub.tools();
         if (stub.has(StubDefect.PUBLIC_CACHE_FOR_USER_DATA)) {
             tools.add(StubMcpServer.tool("notes_of_" + p.sub(), StubMcpServer.BASELINE));
         }

@@ -112,6 +112,7 @@ final class StubTokenValidator {
         if (!has(StubDefect.IGNORE_TYP)) {
             String typ = jws.getHeader().getType() == null ? "" : jws.getHeader().getType().getType();
             boolean ok = has(StubDefect.TYP_CASE_SENSITIVE) ? typ.equals("at+jwt")
+                    : has(StubDefect.JWT_TYP_ONLY) ? typ.isEmpty() || typ.equalsIgnoreCase("JWT")
                     : typ.equalsIgnoreCase("at+jwt") || typ.equalsIgnoreCase("application/at+jwt");
             if (!ok) {
                 return Validation.invalid("typ");

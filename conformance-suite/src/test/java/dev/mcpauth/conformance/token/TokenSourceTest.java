@@ -1,6 +1,7 @@
 package dev.mcpauth.conformance.token;
 
 import dev.mcpauth.conformance.options.OperatorTokens;
+import dev.mcpauth.conformance.options.TokenTyp;
 
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSObject;
@@ -74,6 +75,20 @@ class TokenSourceTest {
                 .containsEntry("sub", "conformance-suite").containsKey("jti");
         assertThat(((Number) c.get("exp")).longValue() - ((Number) c.get("iat")).longValue()).isEqualTo(300);
         assertThat(minted).containsExactly(token);
+    }
+
+    @Test
+    void theTokenTypChoosesTheHeaderOfGoodTokensAndTheMutationsStillEditIt() throws Exception {
+        IssuerTokens jwt = factory().withTyp(TokenTyp.JWT);
+        assertThat(JWSObject.parse(jwt.baseline("mcp:read").get()).getHeader().getType().getType()).isEqualTo("JWT");
+        assertThat(jwt.withIssuerKey(issuer.currentPublicKey()).typ()).isEqualTo(TokenTyp.JWT);
+        JWSObject none = JWSObject.parse(factory().withTyp(TokenTyp.NONE).baseline("mcp:read").get());
+        assertThat(none.getHeader().getType()).isNull();
+        assertThat(none.getHeader().toJSONObject()).containsOnlyKeys("alg", "kid");
+        assertThat(JWSObject.parse(jwt.mutated(TokenMutation.TYP_AT_JWT_UPPERCASE, "mcp:read").get()).getHeader()
+                .getType().getType()).isEqualTo("at+JWT");
+        assertThat(JWSObject.parse(jwt.mutated(TokenMutation.MISSING_TYP, "mcp:read").get()).getHeader().getType()).isNull();
+        assertThat(factory().withTokenTyp(TokenTyp.NONE)).isPresent();
     }
 
     @Test

@@ -55,12 +55,20 @@ public final class AccessTokenValidator {
     private final VerifiedTokenCache cache;
 
     public AccessTokenValidator(McpSettings settings, JwksKeySource keys, Clock clock) {
+        this(settings, settings.resourceId(), keys, clock);
+    }
+
+    /**
+     * A validator for another protected resource of this server (the REST API): its own audience,
+     * and its own cache, so a token verified for one audience is never taken from the other's cache.
+     */
+    public AccessTokenValidator(McpSettings settings, String audience, JwksKeySource keys, Clock clock) {
         this.keys = keys;
         this.cache = new VerifiedTokenCache(clock, settings.verifiedTokenCacheTtl(), MAX_CACHED_TOKENS, keys);
         processor.setJWSTypeVerifier(new TokenTypeVerifier(settings.tokenType()));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALLOWED_ALGORITHMS, keys));
         processor.setJWTClaimsSetVerifier(
-                new TokenClaimsVerifier(settings.issuerId(), settings.resourceId(), settings.clockSkew(), clock));
+                new TokenClaimsVerifier(settings.issuerId(), audience, settings.clockSkew(), clock));
     }
 
     public TokenValidation validate(String token) {

@@ -14,17 +14,25 @@ import jakarta.inject.Inject;
 public class BearerAuthenticator {
 
     private final BearerTokenResolver resolver = new BearerTokenResolver();
-    private final McpSettings settings;
+    private final String prm;
     private final AccessTokenValidator validator;
 
+    /** The edge of {@code /mcp}. */
     @Inject
     public BearerAuthenticator(McpSettings settings, AccessTokenValidator validator) {
-        this.settings = settings;
+        this(settings.protectedResourceMetadataUrl(), validator);
+    }
+
+    /**
+     * The edge of another protected resource (the REST API): its challenges name its own
+     * metadata URL, and its validator expects its own audience.
+     */
+    public BearerAuthenticator(String protectedResourceMetadataUrl, AccessTokenValidator validator) {
+        this.prm = protectedResourceMetadataUrl;
         this.validator = validator;
     }
 
     public Authentication authenticate(PresentedCredentials presented) {
-        String prm = settings.protectedResourceMetadataUrl();
         return switch (resolver.resolve(presented)) {
             case ResolvedCredential.None none -> refuse(TokenFingerprint.NONE, "missing_token",
                     BearerRejection.of(BearerChallenge.missingCredentials(prm, ScopePolicy.BASELINE), "missing_token"));
@@ -46,8 +54,8 @@ public class BearerAuthenticator {
     private Authentication refused(String fingerprint, TokenRejection reason) {
         BearerRejection rejection = reason == TokenRejection.KEYS_UNAVAILABLE
                 ? BearerRejection.keysUnavailable()
-                : BearerRejection.of(BearerChallenge.invalidToken(reason.description(),
-                        settings.protectedResourceMetadataUrl(), ScopePolicy.BASELINE), reason.code());
+                : BearerRejection.of(BearerChallenge.invalidToken(reason.description(), prm, ScopePolicy.BASELINE),
+                                     reason.code());
         return refuse(fingerprint, reason.code(), rejection);
     }
 

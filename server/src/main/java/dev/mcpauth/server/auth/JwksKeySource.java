@@ -5,9 +5,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -45,7 +43,7 @@ public final class JwksKeySource implements JWKSource<SecurityContext>, Verified
     private final Duration ttl;
     private final ReentrantLock lock = new ReentrantLock();
     private final AtomicLong fetchCount = new AtomicLong();
-    private volatile Optional<Loaded> loaded = Optional.empty();
+    private volatile Optional<SigningKeySet> loaded = Optional.empty();
     private Instant lastScheduledFetch = Instant.MIN;
     private Instant lastUnknownKidFetch = Instant.MIN;
 
@@ -100,7 +98,7 @@ public final class JwksKeySource implements JWKSource<SecurityContext>, Verified
             }
             fetchCount.incrementAndGet();
             JWKSet keys = reader.read(location.resolve());
-            loaded = Optional.of(Loaded.after(loaded, keys, now));
+            loaded = Optional.of(SigningKeySet.after(loaded, keys, now));
             LOGGER.fine(() -> "loaded signing keys " + keyIds());
             return true;
         } catch (IOException | RuntimeException e) {
@@ -152,27 +150,6 @@ public final class JwksKeySource implements JWKSource<SecurityContext>, Verified
 
     private boolean isStale() {
         return loaded.map(l -> !l.fetchedAt().plus(ttl).isAfter(clock.instant())).orElse(true);
-    }
-
-    /**
-     * One loaded key set. {@code generation} counts the different key sets loaded so far;
-     * {@code keySince} gives each {@code kid} the generation in which its current key appeared, so a
-     * key that stays keeps its number and a removed or replaced one loses it.
-     */
-    private record Loaded(JWKSet keys, Instant fetchedAt, long generation, Map<String, Long> keySince) {
-
-        static Loaded after(Optional<Loaded> previous, JWKSet keys, Instant now) {
-            boolean same = previous.map(p -> p.keys().getKeys().equals(keys.getKeys())).orElse(false);
-            long generation = previous.map(p -> same ? p.generation() : p.generation() + 1).orElse(1L);
-            Map<String, Long> since = new HashMap<>();
-            for (JWK key : keys.getKeys()) {
-                Optional.ofNullable(key.getKeyID()).ifPresent(kid -> since.put(kid, previous
-                        .filter(p -> p.keys().getKeyByKeyId(kid) != null && p.keys().getKeyByKeyId(kid).equals(key))
-                        .map(p -> p.keySince().get(kid))
-                        .orElse(generation)));
-            }
-            return new Loaded(keys, now, generation, Map.copyOf(since));
-        }
     }
 
     enum Trigger {

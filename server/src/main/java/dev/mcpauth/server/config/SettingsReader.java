@@ -32,7 +32,7 @@ public final class SettingsReader {
 
     static final String DEFAULT_RESOURCE = "http://127.0.0.1:8080/mcp";
     static final String DEFAULT_SCOPES = "mcp:read,mcp:write,mcp:admin";
-    static final List<String> SCOPES_THE_TOOLS_NEED = List.of("mcp:read", "mcp:admin");
+    static final List<String> SCOPES_THE_TOOLS_NEED = List.of("mcp:read", "mcp:write", "mcp:admin");
     static final long MAX_CLOCK_SKEW_SECONDS = 300;
 
     private final SettingsSource source;
@@ -62,6 +62,8 @@ public final class SettingsReader {
         Optional<URI> upstream = source.value(UPSTREAM_URL).map(text -> authServerUrl(UPSTREAM_URL, text));
         boolean fixtures = flag(FIXTURES_ENABLED);
         TlsCheck.check(source, problems);
+        StoreSettingsReader.read(source, problems);
+        ApiSettingsReader.read(source, problems);
         if (!problems.isEmpty()) {
             throw new SettingsRefusedException(problems);
         }

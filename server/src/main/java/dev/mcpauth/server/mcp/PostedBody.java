@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
+import jakarta.json.JsonValue;
 import jakarta.ws.rs.container.ContainerRequestContext;
 
 /**
@@ -37,9 +38,15 @@ public record PostedBody(String text, JsonRpcMessage message) {
         return Optional.of(posted);
     }
 
+    /**
+     * JSON text is UTF-8 (RFC 8259 §8.1): a body that is not is a parse error, never a message
+     * repaired with U+FFFD (a tool would store text the client never sent).
+     */
     static PostedBody of(byte[] body) {
         String text = new String(body, StandardCharsets.UTF_8);
-        return new PostedBody(text, JsonRpcMessage.parse(text));
+        JsonRpcMessage message = StrictUtf8.decode(body).map(JsonRpcMessage::parse)
+                .orElseGet(() -> new JsonRpcMessage.Invalid(JsonValue.NULL, JsonRpc.PARSE_ERROR, "Parse error: the body is not UTF-8"));
+        return new PostedBody(text, message);
     }
 
     /** The body {@link #read} kept for this request; parsed here if it was not read before. */

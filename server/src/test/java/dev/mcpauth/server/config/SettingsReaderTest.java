@@ -65,6 +65,7 @@ class SettingsReaderTest {
             "mcp.auth.clock-skew       | PT60S                               | whole number of seconds",
             "mcp.auth.scopes-supported | mcp:write,mcp:admin                 | must list mcp:read",
             "mcp.auth.scopes-supported | mcp:read,mcp:admin,offline_access   | must not list offline_access",
+            "mcp.auth.scopes-supported | mcp:read,mcp:admin                  | must list mcp:write, which the built-in tools require",
             "mcp.allowed-origins       | https://app.example.test/path       | entries must be lower-case scheme://host[:port]",
             "mcp.allowed-origins       | *                                   | entries must be lower-case scheme://host[:port]"})
     void readWhenSettingsContradictThenRefusesWithTheReason(String key, String value, String reason) {

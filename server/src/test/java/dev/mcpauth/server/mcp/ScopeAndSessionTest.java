@@ -45,7 +45,8 @@ class ScopeAndSessionTest {
         assertThat("RS-69: 256-bit base64url session id", session.matches("[A-Za-z0-9_-]{43}"), is(true));
         Response tools = post(token, session, TOOLS_LIST);
         assertThat(tools.statusCode(), is(200));
-        assertThat(tools.jsonPath().getList("result.tools.name"), contains("get_current_day", "server_status", "whoami"));
+        assertThat(tools.jsonPath().getList("result.tools.name"), contains("get_current_day", "memory_add", "memory_delete", "memory_get",
+                            "memory_list", "memory_search", "server_status", "whoami"));
         assertThat(tools.jsonPath().getList("result.tools.find { it.name == 'server_status' }._meta.'dev.mcpauth/requiredScopes'"),
                    contains("mcp:admin"));
         assertThat(tools.jsonPath().getList("result.tools.find { it.name == 'whoami' }._meta.'dev.mcpauth/requiredScopes'"),

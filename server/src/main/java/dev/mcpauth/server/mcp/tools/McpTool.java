@@ -31,6 +31,11 @@ public interface McpTool {
                 .build();
     }
 
+    /** MCP tool annotations ({@code readOnlyHint}, {@code destructiveHint}, ...), if the tool declares them. */
+    default Optional<JsonObject> annotations() {
+        return Optional.empty();
+    }
+
     /** Hidden tools are callable by nobody and not listed (e.g. unconfigured ones). */
     default boolean enabled() {
         return true;

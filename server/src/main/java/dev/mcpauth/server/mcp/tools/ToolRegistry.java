@@ -13,6 +13,7 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 
 /** All enabled tools by name, their {@code tools/list} entries and the scopes each call needs. */
 @ApplicationScoped
@@ -48,15 +49,16 @@ public class ToolRegistry {
         return JsonFactory.createObjectBuilder().add("tools", list).build();
     }
 
-    private static JsonObject describe(McpTool tool) {
+    /** A {@code tools/list} entry (also used by the STDIO adapter). */
+    public static JsonObject describe(McpTool tool) {
         JsonArrayBuilder scopes = JsonFactory.createArrayBuilder();
         requiredScopes(tool).forEach(scopes::add);
-        return JsonFactory.createObjectBuilder()
+        JsonObjectBuilder entry = JsonFactory.createObjectBuilder()
                 .add("name", tool.name())
                 .add("title", tool.title())
                 .add("description", tool.description())
-                .add("inputSchema", tool.inputSchema())
-                .add("_meta", JsonFactory.createObjectBuilder().add(REQUIRED_SCOPES_META, scopes))
-                .build();
+                .add("inputSchema", tool.inputSchema());
+        tool.annotations().ifPresent(annotations -> entry.add("annotations", annotations));
+        return entry.add("_meta", JsonFactory.createObjectBuilder().add(REQUIRED_SCOPES_META, scopes)).build();
     }
 }

@@ -49,7 +49,8 @@ class StatelessTransportTest {
         String token = MINT.token().sign();
         Response list = post(token, "tools/list", "", body("tools/list", ""));
         assertThat(list.statusLine(), is("HTTP/1.1 200 OK"));
-        assertThat(list.jsonPath().getList("result.tools.name"), contains("get_current_day", "server_status", "whoami"));
+        assertThat(list.jsonPath().getList("result.tools.name"), contains("get_current_day", "memory_add", "memory_delete", "memory_get",
+                            "memory_list", "memory_search", "server_status", "whoami"));
         assertThat(list.jsonPath().getString("result.cacheScope"), is("public"));
         Response whoami = callTool(token, "whoami");
         assertThat(whoami.statusLine(), is("HTTP/1.1 200 OK"));

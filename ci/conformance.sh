@@ -9,7 +9,7 @@
 #
 # The server runs its strict RFC 9068 token-type profile (the suite issuer sends typ at+jwt), and
 # the suite judges typ by the same profile (--typ-profile rfc9068): accepting typ JWT would fail.
-# Grey-box checks are on: the server's log (redirected to a file here) is searched for tokens
+# Grey-box checks are on and required (--require-greybox): the server's log (redirected to a file here) is searched for tokens
 # (--server-log), and its fetch_upstream tool calls the suite's mock upstream on a free port
 # (--upstream-mock-port), which must never see the client's token. The server refetches its JWKS
 # at most once a second here (default 10 s), so the key-rotation check waits about a second.
@@ -82,10 +82,22 @@ for version in ${SPEC_VERSIONS:-2025-06-18 2025-11-25 2026-07-28}; do
     set +e
     java -jar "$SUITE_JAR" run --target "$resource" --issuer "$issuer" --spec-version "$version" \
         --trust-cert "$work/server-cert.pem" --typ-profile rfc9068 --server-log "$work/server.log" --upstream-mock-port "$upstream_port" \
-        --out "$out/$version" --expected-failures ci/expected-failures.txt
+        --require-greybox --out "$out/$version" --expected-failures ci/expected-failures.txt
     code=$?
     set -e
     say "spec $version: exit $code in $(secs $(( $(now_ms) - started )) 3)"
     [ $code -gt $rc ] && rc=$code
 done
+
+# A few seconds of mixed traffic (good, expired, wrong-audience, bad-signature and missing tokens):
+# any wrong decision (a bad token answered 2xx, a good one refused) fails the main job. The long
+# runs are ci/bench.sh's, outside CI.
+started=$(now_ms)
+set +e
+java -jar "$SUITE_JAR" load --target "$resource" --issuer "$issuer" --trust-cert "$work/server-cert.pem" \
+    --connections 8 --duration 3s --warmup 1s --out "$out/load-smoke"
+code=$?
+set -e
+say "load smoke: exit $code in $(secs $(( $(now_ms) - started )) 3)"
+[ $code -gt $rc ] && rc=$code
 exit $rc

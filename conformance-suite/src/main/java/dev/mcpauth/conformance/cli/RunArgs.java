@@ -67,6 +67,7 @@ final class RunArgs {
         extras = BROADER_SCOPE.read(a).map(extras::withBroaderScope).orElse(extras);
         extras = TOKEN_TYP.read(a).map(extras::withTokenTyp).orElse(extras);
         extras = extras.withToolHints(toolHints(a));
+        extras = extras.withRequireGreybox(REQUIRE_GREYBOX.read(a).orElse(false));
         return extras.withOtherTokens(new OperatorTokens(
                 token(a, OTHER_USER_TOKEN, OTHER_USER_TOKEN_FILE, OTHER_USER_TOKEN_ENV, env),
                 token(a, OTHER_AUDIENCE_TOKEN, OTHER_AUDIENCE_TOKEN_FILE, OTHER_AUDIENCE_TOKEN_ENV, env)));

@@ -80,6 +80,9 @@ final class RunFlags {
                     + "forwards the token", Parsers::port);
     static final OptionSpec<String> UPSTREAM_TOOL = OptionSpec.value("--upstream-tool", "NAME",
             "the target's tool that calls the upstream (default fetch_upstream)", Parsers::nonBlank);
+    static final OptionSpec<Boolean> REQUIRE_GREYBOX = OptionSpec.flag("--require-greybox",
+            "make the grey-box checks required: without --server-log or --upstream-mock-port they are untestable "
+                    + "(a MUST check then fails the run) instead of skipped as not requested");
     static final OptionSpec<Boolean> DEBUG = OptionSpec.flag("--debug", "print the stack trace of a harness error");
 
     /** In {@code --help} order. */
@@ -87,7 +90,7 @@ final class RunFlags {
             EXPECTED_FAILURES, TOKEN, TOKEN_FILE, LOW_SCOPE_TOKEN, LOW_SCOPE_TOKEN_FILE, OTHER_USER_TOKEN,
             OTHER_USER_TOKEN_FILE, OTHER_AUDIENCE_TOKEN, OTHER_AUDIENCE_TOKEN_FILE, SCOPE, PRIVILEGED_SCOPE,
             PRIVILEGED_TOOL, TOOL, TIMEOUT, TYP_PROFILE, TOKEN_TYP, TRUST_CERT, JWKS_REFETCH_WAIT, BROADER_SCOPE, SERVER_LOG,
-            UPSTREAM_MOCK_PORT, UPSTREAM_TOOL, DEBUG);
+            UPSTREAM_MOCK_PORT, UPSTREAM_TOOL, REQUIRE_GREYBOX, DEBUG);
 
     private RunFlags() {
     }

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param otherTokens      operator-supplied tokens of a second user and for another resource
  * @param toolHints        tools the operator declares safe to call, and the scopes they need ({@code --tool})
  * @param tokenTyp         the {@code typ} header of the good tokens the suite's issuer mints ({@code --token-typ})
+ * @param requireGreybox   true ({@code --require-greybox}): a grey-box check whose flag was not given is
+ *                         untestable (a MUST check then fails the run); false: it is SKIPPED as not requested
  */
 public record ExtraOptions(TypProfile typProfile,
                            Optional<Path> serverLog,
@@ -30,7 +32,8 @@ public record ExtraOptions(TypProfile typProfile,
                            Optional<String> broaderScope,
                            OperatorTokens otherTokens,
                            ToolHints toolHints,
-                           TokenTyp tokenTyp) {
+                           TokenTyp tokenTyp,
+                           boolean requireGreybox) {
     public static final String DEFAULT_UPSTREAM_TOOL = "fetch_upstream";
     public static final Duration DEFAULT_JWKS_REFETCH_WAIT = Duration.ofSeconds(15);
 
@@ -55,51 +58,56 @@ public record ExtraOptions(TypProfile typProfile,
     public static ExtraOptions defaults() {
         return new ExtraOptions(TypProfile.LENIENT, Optional.empty(), Optional.empty(), DEFAULT_UPSTREAM_TOOL,
                 Optional.empty(), DEFAULT_JWKS_REFETCH_WAIT, Optional.empty(), OperatorTokens.NONE,
-                ToolHints.NONE, TokenTyp.AT_JWT);
+                ToolHints.NONE, TokenTyp.AT_JWT, false);
     }
 
     public ExtraOptions withTypProfile(TypProfile p) {
         return new ExtraOptions(p, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait, broaderScope, otherTokens,
-                toolHints, tokenTyp);
+                toolHints, tokenTyp, requireGreybox);
     }
 
     public ExtraOptions withServerLog(Path log) {
         return new ExtraOptions(typProfile, Optional.of(log), upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
-                broaderScope, otherTokens, toolHints, tokenTyp);
+                broaderScope, otherTokens, toolHints, tokenTyp, requireGreybox);
     }
 
     public ExtraOptions withUpstream(int port, String tool) {
         return new ExtraOptions(typProfile, serverLog, Optional.of(port), tool, trustCert, jwksRefetchWait, broaderScope, otherTokens,
-                toolHints, tokenTyp);
+                toolHints, tokenTyp, requireGreybox);
     }
 
     public ExtraOptions withTrustCert(Path pem) {
         return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, Optional.of(pem), jwksRefetchWait,
-                broaderScope, otherTokens, toolHints, tokenTyp);
+                broaderScope, otherTokens, toolHints, tokenTyp, requireGreybox);
     }
 
     public ExtraOptions withBroaderScope(String scope) {
         return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
-                Optional.of(scope), otherTokens, toolHints, tokenTyp);
+                Optional.of(scope), otherTokens, toolHints, tokenTyp, requireGreybox);
     }
 
     public ExtraOptions withJwksRefetchWait(Duration wait) {
         return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, wait, broaderScope, otherTokens,
-                toolHints, tokenTyp);
+                toolHints, tokenTyp, requireGreybox);
     }
 
     public ExtraOptions withOtherTokens(OperatorTokens tokens) {
         return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
-                broaderScope, tokens, toolHints, tokenTyp);
+                broaderScope, tokens, toolHints, tokenTyp, requireGreybox);
     }
 
     public ExtraOptions withToolHints(ToolHints hints) {
         return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
-                broaderScope, otherTokens, hints, tokenTyp);
+                broaderScope, otherTokens, hints, tokenTyp, requireGreybox);
     }
 
     public ExtraOptions withTokenTyp(TokenTyp typ) {
         return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
-                broaderScope, otherTokens, toolHints, typ);
+                broaderScope, otherTokens, toolHints, typ, requireGreybox);
+    }
+
+    public ExtraOptions withRequireGreybox(boolean required) {
+        return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
+                broaderScope, otherTokens, toolHints, tokenTyp, required);
     }
 }

@@ -125,6 +125,19 @@ public final class CheckRecorder {
     }
 
     /**
+     * A grey-box check whose flag the operator did not give: SKIPPED as not requested (it never
+     * fails the run), or, with {@code --require-greybox}, {@link #untestable} like any missing
+     * prerequisite.
+     */
+    public void greyBoxNotRequested(CheckSpec spec, String how, boolean required) {
+        if (required) {
+            untestable(spec, "grey-box check required (--require-greybox) but not enabled: " + how, List.of());
+        } else {
+            record(spec, Status.SKIPPED, Optional.of("not requested (grey box): " + how), false, Map.of(), List.of());
+        }
+    }
+
+    /**
      * A prerequisite is missing: {@code untestable} set, and the status the check's level gives a
      * violation (MUST → FAILURE, SHOULD → WARNING, MAY → INFO), never SUCCESS nor SKIPPED: an
      * unverified MUST fails the run, an unverified SHOULD or MAY is flagged without failing it.

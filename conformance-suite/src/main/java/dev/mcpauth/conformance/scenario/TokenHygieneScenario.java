@@ -57,8 +57,8 @@ final class TokenHygieneScenario implements Scenario {
                 details("echoes", echoes.size()), List.of());
         Optional<Path> log = ctx.target().options().extras().serverLog();
         if (log.isEmpty()) {
-            rec.untestable(LOG, "grey-box check not enabled: pass --server-log FILE, the file the target logs to",
-                    List.of());
+            rec.greyBoxNotRequested(LOG, "pass --server-log FILE, the file the target logs to",
+                    ctx.target().options().extras().requireGreybox());
             return;
         }
         settle();

@@ -51,10 +51,14 @@ final class TokenPassthroughScenario implements Scenario {
     public void run(ScenarioContext ctx, CheckRecorder rec) {
         String tool = ctx.target().options().extras().upstreamTool();
         Optional<UpstreamMock> mock = ctx.target().fixtures().upstream();
+        Optional<String> mockError = ctx.target().fixtures().upstreamError();
+        if (mockError.isPresent()) {
+            rec.untestable(NOT_FORWARDED, mockError.get(), List.of());
+            return;
+        }
         if (mock.isEmpty()) {
-            rec.untestable(NOT_FORWARDED, ctx.target().fixtures().upstreamError().orElse("grey-box check not enabled: pass "
-                    + "--upstream-mock-port N and start the target so that its tool " + tool + " calls "
-                    + "http://127.0.0.1:N/ (see --help)"), List.of());
+            rec.greyBoxNotRequested(NOT_FORWARDED, "pass --upstream-mock-port N and start the target so that its tool "
+                    + tool + " calls http://127.0.0.1:N/ (see --help)", ctx.target().options().extras().requireGreybox());
             return;
         }
         Optional<String> gate = ctx.facts().tokenGate();

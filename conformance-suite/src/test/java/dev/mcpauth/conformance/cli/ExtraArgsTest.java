@@ -35,6 +35,7 @@ class ExtraArgsTest {
         assertThat(e.upstreamTool()).isEqualTo("fetch_upstream");
         assertThat(e.trustCert()).isEmpty();
         assertThat(e.jwksRefetchWait()).isEqualTo(Duration.ofSeconds(15));
+        assertThat(e.requireGreybox()).isFalse();
     }
 
     @Test
@@ -42,8 +43,9 @@ class ExtraArgsTest {
         Path cert = Files.writeString(dir.resolve("ca.pem"), "not checked here");
         ExtraOptions e = extras("--typ-profile", "RFC9068", "--server-log", dir.resolve("server.log").toString(),
                 "--upstream-mock-port", "40123", "--upstream-tool", "call_api", "--trust-cert", cert.toString(),
-                "--jwks-refetch-wait", "2.5");
+                "--jwks-refetch-wait", "2.5", "--require-greybox");
         assertThat(e.typProfile()).isEqualTo(TypProfile.RFC9068);
+        assertThat(e.requireGreybox()).isTrue();
         assertThat(e.serverLog()).contains(dir.resolve("server.log"));
         assertThat(e.upstreamMockPort()).contains(40123);
         assertThat(e.upstreamTool()).isEqualTo("call_api");

@@ -94,19 +94,37 @@ class ProfilesAndDetailsTest {
     }
 
     @Test
-    void greyBoxChecksWithoutTheirFlagsAreUntestableFailures() {
-        RunResult r = StubHarness.run(Set.of(), false, stub -> StubHarness.trusting(new RunOptions(stub.target(),
-                java.util.Optional.of(StubHarness.issuer().issuerUrl()), SpecVersion.V2025_11_25,
-                List.of("token-passthrough", "token-hygiene"), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
-                java.time.Duration.ofSeconds(5))));
-        Map<String, CheckResult> c = StubHarness.byId(r);
+    void greyBoxChecksWithoutTheirFlagsAreSkippedAsNotRequested() {
+        Map<String, CheckResult> c = StubHarness.byId(greyBoxRunWithoutFlags(false));
+        for (String id : List.of("token-passthrough-not-forwarded", "token-hygiene-server-log")) {
+            assertThat(c.get(id).status()).as(id).isEqualTo(Status.SKIPPED);
+            assertThat(c.get(id).untestable()).as(id).isFalse();
+            assertThat(c.get(id).errorMessage()).get().asString().startsWith("not requested (grey box): pass --");
+        }
+        assertThat(c.get("token-hygiene-no-echo").status()).isEqualTo(Status.SUCCESS);
+    }
+
+    @Test
+    void greyBoxChecksWithoutTheirFlagsAreUntestableFailuresWhenRequired() {
+        Map<String, CheckResult> c = StubHarness.byId(greyBoxRunWithoutFlags(true));
         for (String id : List.of("token-passthrough-not-forwarded", "token-hygiene-server-log")) {
             assertThat(c.get(id).status()).as(id).isEqualTo(Status.FAILURE);
             assertThat(c.get(id).untestable()).as(id).isTrue();
-            assertThat(c.get(id).errorMessage()).get().asString().contains("not enabled");
+            assertThat(c.get(id).errorMessage()).get().asString()
+                    .startsWith("untestable: grey-box check required (--require-greybox) but not enabled: pass --");
         }
         assertThat(c.get("token-hygiene-no-echo").status()).isEqualTo(Status.SUCCESS);
+    }
+
+    private static RunResult greyBoxRunWithoutFlags(boolean required) {
+        return StubHarness.run(Set.of(), false, stub -> {
+            RunOptions o = StubHarness.trusting(new RunOptions(stub.target(),
+                    java.util.Optional.of(StubHarness.issuer().issuerUrl()), SpecVersion.V2025_11_25,
+                    List.of("token-passthrough", "token-hygiene"), java.util.Optional.empty(), java.util.Optional.empty(),
+                    java.util.Optional.empty(), java.util.Optional.empty(), java.util.Optional.empty(),
+                    java.time.Duration.ofSeconds(5)));
+            return o.withExtras(o.extras().withRequireGreybox(required));
+        });
     }
 
     @Test

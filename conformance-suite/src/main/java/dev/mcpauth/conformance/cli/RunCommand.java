@@ -4,6 +4,7 @@ import dev.mcpauth.conformance.result.RunResult;
 import dev.mcpauth.conformance.report.ReportWriter;
 import dev.mcpauth.conformance.report.RunOutcome;
 import dev.mcpauth.conformance.options.RunOptions;
+import dev.mcpauth.conformance.run.RunAborted;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -96,7 +97,8 @@ final class RunCommand {
 
     private static String describe(RuntimeException e) {
         String message = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-        if (e instanceof IllegalArgumentException || e instanceof UnsupportedOperationException) {
+        if (e instanceof RunAborted || e instanceof IllegalArgumentException
+                || e instanceof UnsupportedOperationException) {
             return message.isEmpty() ? e.getClass().getSimpleName() : message;
         }
         return e.getClass().getSimpleName() + (message.isEmpty() ? "" : ": " + message);

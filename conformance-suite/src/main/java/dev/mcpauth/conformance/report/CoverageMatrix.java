@@ -138,11 +138,18 @@ public final class CoverageMatrix {
         return rows.stream().filter(r -> r.state() == state).count();
     }
 
-    /** "31 of 78 rows covered (4 not applicable to 2025-06-18, 5 not black-box testable, 38 not covered)". */
+    /** Rows that apply to the run's spec version: the one denominator every report uses. */
+    public long applicable() {
+        return rows.size() - count(State.NOT_APPLICABLE);
+    }
+
+    /**
+     * "31 of 73 applicable checklist rows covered (5 not black-box testable, 37 not covered; 5 of the 78 rows
+     * do not apply to 2025-06-18)".
+     */
     public String summary() {
-        return count(State.COVERED) + " of " + rows.size() + " checklist rows covered ("
-                + count(State.NOT_APPLICABLE) + " not applicable to " + specVersion + ", "
-                + count(State.NOT_TESTABLE) + " not black-box testable, "
-                + count(State.NOT_COVERED) + " not covered)";
+        return count(State.COVERED) + " of " + applicable() + " applicable checklist rows covered ("
+                + count(State.NOT_TESTABLE) + " not black-box testable, " + count(State.NOT_COVERED) + " not covered; "
+                + count(State.NOT_APPLICABLE) + " of the " + rows.size() + " rows do not apply to " + specVersion + ")";
     }
 }

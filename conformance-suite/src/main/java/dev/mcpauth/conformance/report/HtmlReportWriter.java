@@ -190,18 +190,35 @@ public final class HtmlReportWriter {
         return check.status() == Status.SUCCESS ? code : "<a href=\"#" + anchor(check) + "\">" + code + "</a>";
     }
 
+    /**
+     * Failures and warnings under "Not passed"; INFO notes and SKIPPED checks in their own
+     * sections, so a green run never shows a list of checks that "did not pass".
+     */
     private void findings(RunResult run) {
-        List<CheckResult> notPassed = run.checks().stream()
-                .filter(c -> c.status() != Status.SUCCESS)
-                .sorted(Comparator.comparingInt(HtmlReportWriter::findingRank))
-                .toList();
-        html.append("<h2 id=\"findings\">Checks that did not pass (").append(notPassed.size()).append(")</h2>\n");
+        List<CheckResult> notPassed = sorted(run, c -> c.status() == Status.FAILURE || c.status() == Status.WARNING);
+        html.append("<h2 id=\"findings\">Not passed: failures and warnings (").append(notPassed.size())
+                .append(")</h2>\n");
         if (notPassed.isEmpty()) {
-            html.append("<p>Every check passed.</p>\n");
+            html.append("<p>No check failed or warned.</p>\n");
         }
-        for (CheckResult check : notPassed) {
-            finding(check);
+        notPassed.forEach(this::finding);
+        List<CheckResult> info = sorted(run, c -> c.status() == Status.INFO);
+        if (!info.isEmpty()) {
+            html.append("<h2 id=\"notes\">Notes: INFO (").append(info.size()).append(")</h2>\n<p>Behaviour no rule "
+                    + "requires or forbids, and untestable MAY checks; they never fail the run.</p>\n");
+            info.forEach(this::finding);
         }
+        List<CheckResult> skipped = sorted(run, c -> c.status() == Status.SKIPPED);
+        if (!skipped.isEmpty()) {
+            html.append("<h2 id=\"skipped\">Skipped (").append(skipped.size()).append(")</h2>\n<p>Checks that do not "
+                    + "apply to spec ").append(e(run.specVersion().label())).append(".</p>\n");
+            skipped.forEach(this::finding);
+        }
+    }
+
+    private static List<CheckResult> sorted(RunResult run, java.util.function.Predicate<CheckResult> which) {
+        return run.checks().stream().filter(which).sorted(Comparator.comparingInt(HtmlReportWriter::findingRank))
+                .toList();
     }
 
     private static int findingRank(CheckResult check) {

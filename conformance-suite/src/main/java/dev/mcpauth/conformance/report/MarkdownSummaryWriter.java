@@ -18,6 +18,12 @@ public final class MarkdownSummaryWriter {
     private MarkdownSummaryWriter() {
     }
 
+    /** What the table's columns mean; the symbols alone do not say it. */
+    static final String LEGEND = "Columns: ✓ passed · ✗ failed (a MUST; \"expected\" ones are listed in the "
+            + "expected-failures file) · ! warning (a SHOULD) · i info (a MAY, or no rule; never fails the run) · "
+            + "untestable: a prerequisite was missing · skipped: not part of this spec version. The first column "
+            + "is ✗ when the scenario has an unexpected failure.";
+
     public static String render(RunOutcome outcome, CoverageMatrix coverage) {
         RunResult run = outcome.result();
         StringBuilder md = new StringBuilder();
@@ -51,6 +57,7 @@ public final class MarkdownSummaryWriter {
                     .append(Format.untestable(checks)).append(" | ")
                     .append(Format.observed(checks, Status.SKIPPED)).append(" |\n");
         }
+        md.append("\n").append(LEGEND).append('\n');
 
         list(md, "Failures", outcome.unexpectedFailures().stream().filter(c -> !c.untestable()).toList());
         list(md, "Untestable MUST checks (they fail the run)",

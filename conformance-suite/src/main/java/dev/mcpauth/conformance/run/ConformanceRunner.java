@@ -40,9 +40,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Runs the selected scenarios against a target and returns every check.
- * Harness problems (target unreachable, bad options) are reported as untestable FAILURE
- * checks, not thrown, unless nothing at all can run.
+ * Runs the selected scenarios against a target and returns every check. A target that does not
+ * answer, or an unusable {@code --issuer}, stops the run with {@link RunAborted}; other missing
+ * prerequisites make the checks that need them untestable.
  *
  * <p>Tokens come from, in this order: the issuer named in the options (the target is expected
  * to trust it); operator-supplied tokens; or a test issuer started in-process on loopback (only
@@ -80,14 +80,14 @@ public final class ConformanceRunner {
             RunFixtures fixtures = new RunFixtures(attacker, tokens.client(), upstream.mock, upstream.error);
             ScenarioContext ctx = ScenarioContext.of(new Target(options, http, clock, fixtures), tokens.source());
             Response probe = ctx.facts().noTokenProbe();
-            Optional<String> unreachable = probe.received() ? Optional.empty()
-                    : Optional.of("the target did not answer: " + probe.transportError().orElse("no response"));
-            if (unreachable.isEmpty()) {
-                ctx = ctx.withAcceptedTokenTyp();
-                notes.addAll(ctx.runNotes());
+            if (!probe.received()) {
+                throw new RunAborted("the target " + options.target() + " did not answer: "
+                        + probe.transportError().orElse("no response"));
             }
+            ctx = ctx.withAcceptedTokenTyp();
+            notes.addAll(ctx.runNotes());
             for (Scenario scenario : selected) {
-                results.add(checks.keep(runOne(scenario, ctx, options.specVersion(), clock, progress, unreachable)));
+                results.add(checks.keep(runOne(scenario, ctx, options.specVersion(), clock, progress)));
             }
         }
         return new RunResult(SUITE_VERSION, options.target().toString(), options.specVersion(), started,
@@ -128,14 +128,12 @@ public final class ConformanceRunner {
     }
 
     private static ScenarioResult runOne(Scenario scenario, ScenarioContext ctx, SpecVersion specVersion, Clock clock,
-                                         ProgressListener progress, Optional<String> unreachable) {
+                                         ProgressListener progress) {
         progress.scenarioStarted(scenario.id(), scenario.title());
         CheckRecorder rec = new CheckRecorder(scenario.id(), scenario.checks(), specVersion, clock, progress,
                 ctx.target().http().redactor()::redact);
         if (!scenario.specVersions().contains(specVersion)) {
             rec.skipRest("the scenario applies to " + String.join(", ", scenario.specVersions().stream().map(SpecVersion::label).toList()) + ", not " + specVersion);
-        } else if (unreachable.isPresent()) {
-            rec.untestableRest(unreachable.get());
         } else {
             try {
                 scenario.run(ctx, rec);
@@ -185,6 +183,9 @@ public final class ConformanceRunner {
                 return new Tokens(source, started, Optional.of(client));
             } catch (JwsSigner.SigningException e) {
                 started.ifPresent(TestIssuer::close);
+                if (mode == Mode.ISSUER) {
+                    throw new RunAborted("the issuer " + issuerUrl + " cannot be used: " + e.getMessage());
+                }
                 return new Tokens(new NoTokens("the suite's issuer at " + issuerUrl + " cannot be used: "
                         + e.getMessage(), Optional.of(issuerUrl)), Optional.empty(), Optional.empty());
             }

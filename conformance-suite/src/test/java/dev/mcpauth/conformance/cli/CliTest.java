@@ -330,6 +330,24 @@ class CliTest {
     }
 
     @Test
+    void aDeadTargetIsOneLineExitTwoAndLeavesThePreviousReportsAlone() throws IOException {
+        Path out = tmp.resolve("reports");
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("report.html"), "previous run");
+        SuiteRunner dead = (options, progress) -> {
+            throw new dev.mcpauth.conformance.run.RunAborted("the target " + options.target()
+                    + " did not answer: java.net.ConnectException");
+        };
+        assertThat(cli(dead).execute("run", "--target", TARGET, "--out", out.toString())).isEqualTo(2);
+        assertThat(err()).isEqualTo("error: the run could not complete: the target " + TARGET
+                + " did not answer: java.net.ConnectException\n");
+        assertThat(Files.readString(out.resolve("report.html"))).isEqualTo("previous run");
+        try (var files = Files.list(out)) {
+            assertThat(files).hasSize(1);
+        }
+    }
+
+    @Test
     void listWithoutARegistryIsAnError() {
         assertThat(cli(MUST_NOT_RUN).execute("list")).isEqualTo(2);
         assertThat(err()).startsWith("error: this build has no scenario registry yet");

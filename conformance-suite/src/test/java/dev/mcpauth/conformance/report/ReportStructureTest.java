@@ -151,4 +151,29 @@ class ReportStructureTest {
                 .isEqualTo("\\<b\\>a\\|b\\</b\\> &amp; \\*x\\* next");
         assertThat(MarkdownSummaryWriter.code("a`b|c\nd")).isEqualTo("`a'b\\|c d`");
     }
+
+    @Test
+    void notPassedHoldsOnlyFailuresAndWarningsAndInfoAndSkippedHaveTheirOwnSections() {
+        String html = files.get("report.html");
+        String notPassed = html.substring(html.indexOf("<h2 id=\"findings\">"), html.indexOf("<h2 id=\"notes\">"));
+        String notes = html.substring(html.indexOf("<h2 id=\"notes\">"), html.indexOf("<h2 id=\"skipped\">"));
+        for (CheckResult check : outcome.result().checks()) {
+            String heading = "<code>" + check.id() + "</code> " ;
+            switch (check.status()) {
+                case FAILURE, WARNING -> assertThat(notPassed).as(check.id()).contains(heading);
+                case INFO -> assertThat(notes).as(check.id()).contains(heading);
+                default -> assertThat(notPassed + notes).as(check.id()).doesNotContain("<h3>" + heading);
+            }
+        }
+        assertThat(html).doesNotContain("did not pass");
+    }
+
+    @Test
+    void everyReportUsesTheApplicableRowsAsTheOneCoverageDenominator() {
+        String summary = "9 of 68 applicable checklist rows covered";
+        assertThat(files.get("report.html")).contains(summary);
+        assertThat(files.get("summary.md")).contains(summary);
+        assertThat(files.get("run.json")).contains(summary);
+        assertThat(files.get("summary.md")).contains("Columns: ✓ passed · ✗ failed").contains("untestable: a prerequisite");
+    }
 }

@@ -16,10 +16,12 @@ import dev.mcpauth.conformance.result.Status;
 import dev.mcpauth.conformance.issuer.IssuerClient;
 import dev.mcpauth.conformance.run.ConformanceRunner;
 import dev.mcpauth.conformance.run.ProgressListener;
+import dev.mcpauth.conformance.run.RunAborted;
 import dev.mcpauth.conformance.options.RunOptions;
 import dev.mcpauth.conformance.token.AttackerJwks;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Clock;
@@ -62,22 +64,32 @@ class RunnerTest {
     }
 
     @Test
-    void anUnreachableTargetMakesEveryCheckAnUntestableFailure() throws Exception {
-        int closedPort;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closedPort = s.getLocalPort();
+    void anUnreachableTargetStopsTheRunWithOneReason() throws Exception {
+        int closedPort = closedPort();
+        assertThatThrownBy(() -> ConformanceRunner.run(options(URI.create("http://127.0.0.1:" + closedPort + "/mcp"),
+                Optional.of(StubHarness.issuer().issuerUrl()), Optional.empty(), List.of()), ProgressListener.NONE))
+                .isInstanceOf(RunAborted.class)
+                .hasMessageStartingWith("the target http://127.0.0.1:" + closedPort + "/mcp did not answer: ")
+                .message().doesNotContain("\n");
+    }
+
+    @Test
+    void aDeadIssuerStopsTheRunBeforeAnyCheck() throws Exception {
+        int closedPort = closedPort();
+        try (StubMcpServer stub = StubMcpServer.start(StubHarness.issuer().issuerUrl(), Set.of(), StubSetup.plain(false))) {
+            assertThatThrownBy(() -> ConformanceRunner.run(options(stub.target(),
+                    Optional.of(URI.create("http://127.0.0.1:" + closedPort)), Optional.empty(), List.of()),
+                    ProgressListener.NONE))
+                    .isInstanceOf(RunAborted.class)
+                    .hasMessageStartingWith("the issuer http://127.0.0.1:" + closedPort + " cannot be used: ")
+                    .message().doesNotContain("\n");
         }
-        RunResult r = ConformanceRunner.run(options(URI.create("http://127.0.0.1:" + closedPort + "/mcp"),
-                Optional.of(StubHarness.issuer().issuerUrl()), Optional.empty(), List.of()), ProgressListener.NONE);
-        assertThat(r.checks()).isNotEmpty().allSatisfy(c -> {
-            if (c.status() != Status.SKIPPED) {
-                assertThat(c.untestable()).isTrue();
-                assertThat(c.status()).isEqualTo(Status.whenViolated(c.level()));
-                assertThat(c.errorMessage()).get().asString().contains("did not answer");
-            }
-        });
-        assertThat(r.count(Status.FAILURE)).isGreaterThan(60);
-        assertThat(r.count(Status.SUCCESS)).isZero();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
     }
 
     @Test

@@ -41,6 +41,10 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
  * The assistant's REST API over the same store as the memory tools, for the caller's own
@@ -52,10 +56,15 @@ import jakarta.ws.rs.core.Response;
  *     for another user's id).</li>
  * </ul>
  * Reading needs {@code mcp:read}, changing {@code mcp:write}. Bad input is 400
- * {@code invalid_request} with the reason; a failing database is 503.
+ * {@code invalid_request} with the reason; a failing database is 503. Described at
+ * {@code /openapi} by MicroProfile OpenAPI.
  */
 @Path(ApiSettings.API_PATH + "/memories")
 @ApplicationScoped
+@SecurityScheme(securitySchemeName = "bearer", type = SecuritySchemeType.HTTP, scheme = "bearer", bearerFormat = "JWT",
+                description = "An access token whose audience is mcp.api.resource; see "
+                        + "/.well-known/oauth-protected-resource/api")
+@SecurityRequirement(name = "bearer")
 public class MemoryApiResource {
 
     static final int MAX_BODY_BYTES = 64 * 1024;
@@ -73,6 +82,7 @@ public class MemoryApiResource {
     }
 
     @GET
+    @Operation(summary = "The caller's memories, newest first; with q, the best matches first (mcp:read)")
     public Response listOrSearch(@Context ContainerRequestContext request, @QueryParam("q") String query,
                                  @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         return handle(request, Set.of(ScopePolicy.READ), query == null ? "listing memories" : "searching memories",
@@ -80,6 +90,7 @@ public class MemoryApiResource {
     }
 
     @POST
+    @Operation(summary = "Stores {\"text\", \"tags\"} for the caller; 201 with Location (mcp:write)")
     public Response add(@Context ContainerRequestContext request, InputStream body) {
         return handle(request, Set.of(ScopePolicy.WRITE), "adding a memory", owner -> {
             MemoryArguments args = MemoryArguments.of(jsonBody(body), Set.of("text", "tags"));
@@ -92,6 +103,7 @@ public class MemoryApiResource {
 
     @GET
     @Path("{id}")
+    @Operation(summary = "One of the caller's memories; 404 for unknown ids and other users' (mcp:read)")
     public Response get(@Context ContainerRequestContext request, @PathParam("id") String id) {
         return handle(request, Set.of(ScopePolicy.READ), "reading a memory", owner -> {
             MemoryId memoryId = MemoryRules.id(id);
@@ -101,6 +113,7 @@ public class MemoryApiResource {
 
     @DELETE
     @Path("{id}")
+    @Operation(summary = "Deletes one of the caller's memories; 204, or 404 (mcp:write)")
     public Response delete(@Context ContainerRequestContext request, @PathParam("id") String id) {
         return handle(request, Set.of(ScopePolicy.WRITE), "deleting a memory", owner -> {
             MemoryId memoryId = MemoryRules.id(id);

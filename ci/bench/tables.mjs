@@ -31,16 +31,26 @@ const ratio = (a, b) => (a == null || b == null || b === 0 ? null : Math.round((
 const fmt = (v, digits = 1) => (v == null ? 'n/a' : v.toFixed(digits));
 const fmtRatio = v => (v == null ? 'n/a' : `${v.toFixed(2)}×`);
 
-const throughput = connections.map(c => {
-    const pick = v => runs[`${v}-c${c}`];
-    const row = v => pick(v) && {
-        rps: pick(v).requests_per_second, p50: pick(v).latency_ms.p50, p90: pick(v).latency_ms.p90,
-        p99: pick(v).latency_ms.p99, max: pick(v).latency_ms.max, requests: pick(v).requests,
-        wrong: pick(v).wrong_decisions, errors: pick(v).errors,
+// Every measured figure is the median over the rounds (NAME-cC-rR); the rounds' values are kept too.
+const rounds = (variant, c) => Object.keys(runs).filter(n => n.startsWith(`${variant}-c${c}-r`)).sort().map(n => runs[n]);
+const summary = (variant, c) => {
+    const rs = rounds(variant, c);
+    if (rs.length === 0) {
+        return undefined;
+    }
+    const each = f => rs.map(f);
+    return {
+        rps: median(each(r => r.requests_per_second)), p50: median(each(r => r.latency_ms.p50)),
+        p99: median(each(r => r.latency_ms.p99)), rounds_rps: each(r => r.requests_per_second),
+        rounds_p50: each(r => r.latency_ms.p50), rounds_p99: each(r => r.latency_ms.p99),
+        requests: each(r => r.requests).reduce((a, b) => a + b, 0), wrong: each(r => r.wrong_decisions).reduce((a, b) => a + b, 0),
+        errors: each(r => r.errors).reduce((a, b) => a + b, 0),
     };
-    const ours = row('ours');
-    const baseline = row('baseline');
-    const noAuth = row('no-auth');
+};
+const throughput = connections.map(c => {
+    const ours = summary('ours', c);
+    const baseline = summary('baseline', c);
+    const noAuth = summary('no-auth', c);
     return {
         connections: c, ours, baseline, no_auth: noAuth,
         ours_over_baseline: { rps: ratio(ours?.rps, baseline?.rps), p50: ratio(ours?.p50, baseline?.p50), p99: ratio(ours?.p99, baseline?.p99) },
@@ -77,16 +87,19 @@ md.push(`One run of \`ci/bench.sh${existsSync(join(raw, 'aot-flags.txt')) ? ' --
     + `before, ${info.loadavg_after} after (1, 5, 15 min): the machine is shared, so only the ratios `
     + `measured in this one run mean anything, not the absolute figures. Load: the suite's \`load\` command `
     + `(JDK HttpClient, HTTP/1.1 over loopback http, one kept-alive connection and one MCP session per connection), `
-    + `\`tools/call whoami\` with a good token per connection, ${info.duration} measured after ${info.warmup} warm-up, `
-    + `each server alone on the machine. Raw reports: \`${raw}/\`.`, '');
+    + `\`tools/call whoami\` with a good token per connection, ${info.duration} measured after ${info.warmup} warm-up; `
+    + `the three servers ran side by side and the load visited them in turn for ${info.rounds} rounds: every `
+    + `throughput and latency figure is the median over the rounds (each round's req/s in brackets). `
+    + `Raw reports: \`${raw}/\`.`, '');
 md.push('## Authenticated throughput and latency', '');
 md.push('| connections | measure | ours | baseline | ours / baseline | ours, fixed principal (no bearer edge) | authenticated / unauthenticated |');
 md.push('|---:|---|---:|---:|---:|---:|---:|');
 for (const t of throughput) {
-    md.push(`| ${t.connections} | req/s | ${fmt(t.ours?.rps)} | ${fmt(t.baseline?.rps)} | ${fmtRatio(t.ours_over_baseline.rps)} | ${fmt(t.no_auth?.rps)} | ${fmtRatio(t.authenticated_over_unauthenticated.rps)} |`);
+    const rps = s => (s ? `${fmt(s.rps)} (${s.rounds_rps.map(v => fmt(v)).join(', ')})` : 'n/a');
+    md.push(`| ${t.connections} | req/s | ${rps(t.ours)} | ${rps(t.baseline)} | ${fmtRatio(t.ours_over_baseline.rps)} | ${rps(t.no_auth)} | ${fmtRatio(t.authenticated_over_unauthenticated.rps)} |`);
     md.push(`| ${t.connections} | p50 ms | ${fmt(t.ours?.p50, 2)} | ${fmt(t.baseline?.p50, 2)} | ${fmtRatio(t.ours_over_baseline.p50)} | ${fmt(t.no_auth?.p50, 2)} | ${fmtRatio(t.authenticated_over_unauthenticated.p50)} |`);
     md.push(`| ${t.connections} | p99 ms | ${fmt(t.ours?.p99, 2)} | ${fmt(t.baseline?.p99, 2)} | ${fmtRatio(t.ours_over_baseline.p99)} | ${fmt(t.no_auth?.p99, 2)} | ${fmtRatio(t.authenticated_over_unauthenticated.p99)} |`);
-    md.push(`| ${t.connections} | requests (errors) | ${t.ours?.requests ?? 'n/a'} (${t.ours?.errors ?? 'n/a'}) | ${t.baseline?.requests ?? 'n/a'} (${t.baseline?.errors ?? 'n/a'}) | | ${t.no_auth?.requests ?? 'n/a'} (${t.no_auth?.errors ?? 'n/a'}) | |`);
+    md.push(`| ${t.connections} | requests, all rounds (errors) | ${t.ours?.requests ?? 'n/a'} (${t.ours?.errors ?? 'n/a'}) | ${t.baseline?.requests ?? 'n/a'} (${t.baseline?.errors ?? 'n/a'}) | | ${t.no_auth?.requests ?? 'n/a'} (${t.no_auth?.errors ?? 'n/a'}) | |`);
 }
 md.push('', 'For req/s a ratio above 1 favours ours; for latency, below 1. "Fixed principal": the same server jar '
     + 'with a bench-only authentication provider (ci/bench/fixed-principal, first on the class path, selected by '

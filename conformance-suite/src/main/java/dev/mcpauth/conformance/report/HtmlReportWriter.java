@@ -1,21 +1,17 @@
 package dev.mcpauth.conformance.report;
 
 import dev.mcpauth.conformance.result.CheckResult;
-import dev.mcpauth.conformance.result.Exchange;
 import dev.mcpauth.conformance.result.RunResult;
 import dev.mcpauth.conformance.result.ScenarioResult;
-import dev.mcpauth.conformance.spec.SpecReference;
 import dev.mcpauth.conformance.result.Status;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * {@code report.html}: one self-contained page (inline CSS, no scripts, no external assets):
- * the run summary, the scenarios, the coverage matrix of every checklist row, each check that did
- * not pass with the exchanges it saw, and a compact table of all checks. Every dynamic string
+ * the run summary, the scenarios, the coverage matrix of every checklist row, the findings
+ * ({@link HtmlFindings}), and a compact table of all checks. Every dynamic string
  * goes through {@link Html#escape}.
  */
 public final class HtmlReportWriter {
@@ -66,7 +62,7 @@ public final class HtmlReportWriter {
         stale();
         scenarios(run);
         matrix();
-        findings(run);
+        HtmlFindings.append(html, run);
         allChecks(run);
         html.append("<p class=\"muted\">Written by mcp-auth-conformance ").append(e(run.suiteVersion()))
                 .append(". Tokens the suite sent are redacted in every exchange.</p>\n</body>\n</html>\n");
@@ -190,80 +186,6 @@ public final class HtmlReportWriter {
         return check.status() == Status.SUCCESS ? code : "<a href=\"#" + anchor(check) + "\">" + code + "</a>";
     }
 
-    /**
-     * Failures and warnings under "Not passed"; INFO notes and SKIPPED checks in their own
-     * sections, so a green run never shows a list of checks that "did not pass".
-     */
-    private void findings(RunResult run) {
-        List<CheckResult> notPassed = sorted(run, c -> c.status() == Status.FAILURE || c.status() == Status.WARNING);
-        html.append("<h2 id=\"findings\">Not passed: failures and warnings (").append(notPassed.size())
-                .append(")</h2>\n");
-        if (notPassed.isEmpty()) {
-            html.append("<p>No check failed or warned.</p>\n");
-        }
-        notPassed.forEach(this::finding);
-        List<CheckResult> info = sorted(run, c -> c.status() == Status.INFO);
-        if (!info.isEmpty()) {
-            html.append("<h2 id=\"notes\">Notes: INFO (").append(info.size()).append(")</h2>\n<p>Behaviour no rule "
-                    + "requires or forbids, and untestable MAY checks; they never fail the run.</p>\n");
-            info.forEach(this::finding);
-        }
-        List<CheckResult> skipped = sorted(run, c -> c.status() == Status.SKIPPED);
-        if (!skipped.isEmpty()) {
-            html.append("<h2 id=\"skipped\">Skipped (").append(skipped.size()).append(")</h2>\n<p>Checks that do not "
-                    + "apply to spec ").append(e(run.specVersion().label())).append(".</p>\n");
-            skipped.forEach(this::finding);
-        }
-    }
-
-    private static List<CheckResult> sorted(RunResult run, java.util.function.Predicate<CheckResult> which) {
-        return run.checks().stream().filter(which).sorted(Comparator.comparingInt(HtmlReportWriter::findingRank))
-                .toList();
-    }
-
-    private static int findingRank(CheckResult check) {
-        if (RunOutcome.isUnexpectedFailure(check)) {
-            return 0;
-        }
-        return RunOutcome.isExpectedFailure(check) ? 1 : 6 - Format.severity(check.status());
-    }
-
-    private void finding(CheckResult check) {
-        html.append("<section class=\"check\" id=\"").append(anchor(check)).append("\">\n<h3>")
-                .append(badge(cssClass(check), statusLabel(check))).append(" <code>").append(e(check.id()))
-                .append("</code> ").append(e(check.name())).append("</h3>\n");
-        html.append("<p class=\"muted\">Scenario <code>").append(e(check.scenarioId())).append("</code> · level ")
-                .append(e(check.level().name())).append(" · rows ").append(e(String.join(", ", check.rows())))
-                .append(" · ").append(e(check.timestamp().toString())).append("</p>\n");
-        check.errorMessage().ifPresent(m -> html.append("<pre>").append(e(m)).append("</pre>\n"));
-        html.append("<p>").append(e(check.description())).append("</p>\n");
-        if (!check.specReferences().isEmpty()) {
-            html.append("<p>Spec: ");
-            for (SpecReference ref : check.specReferences()) {
-                html.append(Html.linkable(ref.url())
-                        ? "<a href=\"" + e(ref.url()) + "\">" + e(ref.id()) + "</a> "
-                        : e(ref.id() + " " + ref.url()) + " ");
-            }
-            html.append("</p>\n");
-        }
-        if (!check.details().isEmpty()) {
-            html.append("<table class=\"meta\">\n");
-            for (Map.Entry<String, Object> detail : check.details().entrySet()) {
-                html.append("<tr><th>").append(e(detail.getKey())).append("</th><td><code>")
-                        .append(e(CheckText.value(detail.getValue()))).append("</code></td></tr>\n");
-            }
-            html.append("</table>\n");
-        }
-        int n = 0;
-        for (Exchange exchange : check.exchanges()) {
-            html.append("<p>Exchange ").append(++n).append(": <code>").append(e(exchange.method())).append(' ')
-                    .append(e(exchange.url())).append("</code> → ")
-                    .append(exchange.status() == 0 ? "no response" : Integer.toString(exchange.status())).append("</p>\n")
-                    .append("<pre>").append(e(CheckText.exchange(exchange))).append("</pre>\n");
-        }
-        html.append("</section>\n");
-    }
-
     private void allChecks(RunResult run) {
         html.append("<h2 id=\"checks\">All checks (").append(run.checks().size()).append(")</h2>\n<table>\n")
                 .append("<tr><th>Scenario</th><th>Check</th><th>Status</th><th>Level</th><th>Rows</th><th>Message</th></tr>\n");
@@ -276,23 +198,23 @@ public final class HtmlReportWriter {
         html.append("</table>\n");
     }
 
-    private static String statusLabel(CheckResult check) {
+    static String statusLabel(CheckResult check) {
         return check.status().name() + Format.qualifiers(check);
     }
 
-    private static String cssClass(CheckResult check) {
+    static String cssClass(CheckResult check) {
         return RunOutcome.isExpectedFailure(check) ? "known" : check.status().name().toLowerCase(Locale.ROOT);
     }
 
-    private static String anchor(CheckResult check) {
+    static String anchor(CheckResult check) {
         return "check-" + Html.anchor(check.scenarioId() + "." + check.id());
     }
 
-    private static String badge(String cssClass, String text) {
+    static String badge(String cssClass, String text) {
         return "<span class=\"badge " + cssClass + "\">" + e(text) + "</span>";
     }
 
-    private static String e(String text) {
+    static String e(String text) {
         return Html.escape(text);
     }
 }

@@ -1,6 +1,5 @@
 package dev.mcpauth.conformance.scenario;
 
-import dev.mcpauth.conformance.spec.Checklist;
 
 import dev.mcpauth.conformance.spec.SpecVersion;
 import dev.mcpauth.conformance.spec.CheckSpec;

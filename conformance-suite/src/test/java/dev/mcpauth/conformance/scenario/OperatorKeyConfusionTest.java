@@ -6,7 +6,6 @@ import dev.mcpauth.conformance.token.IssuerTokens;
 
 import dev.mcpauth.conformance.spec.SpecVersion;
 
-import dev.mcpauth.conformance.spec.CheckSpec;
 
 import dev.mcpauth.conformance.result.CheckResult;
 import dev.mcpauth.conformance.result.Status;

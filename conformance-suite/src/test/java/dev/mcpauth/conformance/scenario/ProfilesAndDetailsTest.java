@@ -2,7 +2,6 @@ package dev.mcpauth.conformance.scenario;
 
 import dev.mcpauth.conformance.spec.SpecVersion;
 
-import dev.mcpauth.conformance.spec.CheckSpec;
 
 import dev.mcpauth.conformance.result.CheckResult;
 import dev.mcpauth.conformance.spec.Level;

@@ -1,6 +1,5 @@
 package dev.mcpauth.server.memory.domain;
 
-import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonObject;
 
 /** A memory found by a search, with its score (higher is better, see {@link Ranking}). */

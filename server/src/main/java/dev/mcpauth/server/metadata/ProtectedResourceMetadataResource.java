@@ -1,15 +1,12 @@
 package dev.mcpauth.server.metadata;
 
 import dev.mcpauth.server.config.McpSettings;
-import dev.mcpauth.server.json.JsonFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
@@ -36,30 +33,15 @@ public class ProtectedResourceMetadataResource {
 
     @GET
     public Response metadata() {
-        return Response.ok(document().toString(), MediaType.APPLICATION_JSON_TYPE)
-                .header("Access-Control-Allow-Origin", "*")
-                .header("Cache-Control", "max-age=300")
-                .build();
+        return MetadataResponses.ok(document());
     }
 
     @OPTIONS
     public Response preflight() {
-        return Response.noContent()
-                .header("Access-Control-Allow-Origin", "*")
-                .header("Access-Control-Allow-Methods", "GET, OPTIONS")
-                .header("Access-Control-Max-Age", "600")
-                .build();
+        return MetadataResponses.preflight();
     }
 
     JsonObject document() {
-        JsonArrayBuilder scopes = JsonFactory.createArrayBuilder();
-        settings.scopesSupported().forEach(scopes::add);
-        return JsonFactory.createObjectBuilder()
-                .add("resource", settings.resourceId())
-                .add("authorization_servers", JsonFactory.createArrayBuilder().add(settings.issuerId()))
-                .add("scopes_supported", scopes)
-                .add("bearer_methods_supported", JsonFactory.createArrayBuilder().add("header"))
-                .add("resource_name", settings.resourceName())
-                .build();
+        return MetadataResponses.document(settings, settings.resourceId(), settings.resourceName());
     }
 }

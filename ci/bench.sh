@@ -78,19 +78,7 @@ stop_long() {
 
 # 1. The baseline's pinned Node and jose.
 install() {
-    local stamp=$CACHE/.installed want
-    want=$(cat "$BENCH/baseline/package.json" "$BENCH/baseline/package-lock.json" | sha256sum | cut -d' ' -f1)
-    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$NODE" ]; then
-        say "install: cached in ${CACHE#"$ROOT"/}"
-    else
-        command -v npm >/dev/null || die "npm is needed to install the baseline's pinned Node 22 and jose"
-        say "install: npm ci into ${CACHE#"$ROOT"/}"
-        mkdir -p "$CACHE"
-        rm -rf "$CACHE/node_modules" "$stamp"
-        cp "$BENCH/baseline/package.json" "$BENCH/baseline/package-lock.json" "$CACHE/"
-        (cd "$CACHE" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) >&2 || die "npm ci failed in $CACHE"
-        echo "$want" > "$stamp"
-    fi
+    npm_install_pinned "$BENCH/baseline" "$CACHE" "$NODE"
     # server.mjs resolves jose from the cache's node_modules, so it runs from there.
     cp "$BENCH/baseline/server.mjs" "$BENCH/tables.mjs" "$CACHE/"
 }

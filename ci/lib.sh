@@ -109,4 +109,24 @@ wait_for_line() { # FILE REGEX SECONDS [PID]
     done
 }
 
+# npm_install_pinned SRC DEST NODE [FILE...]: `npm ci` of SRC's package.json + package-lock.json
+# into DEST, only when that pinned manifest changed or NODE (or one of the FILEs) is missing.
+npm_install_pinned() {
+    local src=$1 dest=$2 node=$3 stamp=$2/.installed want f complete=1
+    shift 3
+    want=$(cat "$src/package.json" "$src/package-lock.json" | sha256sum | cut -d' ' -f1)
+    for f in "$node" "$@"; do [ -e "$f" ] || complete=0; done
+    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ $complete = 1 ]; then
+        say "install: cached in ${dest#"$ROOT"/}"
+        return 0
+    fi
+    command -v npm >/dev/null || die "npm is needed to install the pinned Node packages of ${src#"$ROOT"/}"
+    say "install: npm ci into ${dest#"$ROOT"/}"
+    mkdir -p "$dest"
+    rm -rf "$dest/node_modules" "$stamp"
+    cp "$src/package.json" "$src/package-lock.json" "$dest/"
+    (cd "$dest" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) >&2 || die "npm ci failed in $dest"
+    echo "$want" > "$stamp"
+}
+
 port_taken() { grep -qiE 'address already in use|EADDRINUSE|port .*(already|in use)|BindException' "$1"; }

@@ -4,20 +4,7 @@
 # ---------------------------------------------------------------------------------------------
 # 1. Install
 install_node() {
-    local want stamp=$NODE_DIR/.installed
-    want=$(cat "$HERE/package.json" "$HERE/package-lock.json" | sha256sum | cut -d' ' -f1)
-    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$NODE" ]; then
-        say "install: Node packages cached in ${NODE_DIR#"$ROOT"/}"
-    else
-        command -v npm >/dev/null || die "npm is needed to install the pinned Node 22 and MCP tools"
-        say "install: npm ci into ${NODE_DIR#"$ROOT"/}"
-        mkdir -p "$NODE_DIR"
-        rm -rf "$NODE_DIR/node_modules" "$stamp"
-        cp "$HERE/package.json" "$HERE/package-lock.json" "$NODE_DIR/"
-        (cd "$NODE_DIR" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) >&2 \
-            || die "npm ci failed in $NODE_DIR"
-        echo "$want" > "$stamp"
-    fi
+    npm_install_pinned "$HERE" "$NODE_DIR" "$NODE"
     # The scripts resolve the SDK from the cache's node_modules, so they run from there.
     cp "$HERE"/*.mjs "$NODE_DIR/"
     [ "$("$NODE" --version)" = "$NODE_VERSION" ] || die "expected Node $NODE_VERSION at $NODE"

@@ -60,22 +60,10 @@ example_pid=
 
 # 1. Install (idempotent): npm ci only when the pinned manifest changed or the tree is incomplete.
 install() {
-    local stamp want t0=$(now_ms)
-    want=$(cat "$PEERS/package.json" "$PEERS/package-lock.json" | sha256sum | cut -d' ' -f1)
-    stamp=$CACHE/.installed
-    if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -x "$NODE" ] && [ -f "$EXAMPLE" ]; then
-        say "install: cached in ${CACHE#"$ROOT"/}"
-    else
-        command -v npm >/dev/null || die "npm is needed to install the pinned Node 22 and SDK"
-        say "install: npm ci into ${CACHE#"$ROOT"/} (Node $NODE_VERSION, @modelcontextprotocol/sdk $SDK_VERSION)"
-        mkdir -p "$CACHE"
-        rm -rf "$CACHE/node_modules" "$stamp"
-        cp "$PEERS/package.json" "$PEERS/package-lock.json" "$CACHE/"
-        (cd "$CACHE" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) >&2 \
-            || die "npm ci failed in $CACHE"
-        echo "$want" > "$stamp"
-        say "install: done in $(since "$t0" 3)"
-    fi
+    local t0
+    t0=$(now_ms)
+    npm_install_pinned "$PEERS" "$CACHE" "$NODE" "$EXAMPLE"
+    say "install: ready in $(since "$t0" 3) (Node $NODE_VERSION, @modelcontextprotocol/sdk $SDK_VERSION)"
     # The helper scripts resolve the SDK from the cache's node_modules, so they run from there.
     cp "$PEERS/get-token.mjs" "$PEERS/loopback-only.cjs" "$PEERS/redact-report.mjs" "$CACHE/"
     [ "$("$NODE" --version)" = "$NODE_VERSION" ] || die "expected Node $NODE_VERSION at $NODE"

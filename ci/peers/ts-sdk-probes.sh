@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Cross-checks, with plain curl, the findings in reports/peers/README.md against the running TS SDK
+# Cross-checks, with plain curl, the findings in reports/peers/ts-sdk-1.32.2/README.md against the running TS SDK
 # example, including what the suite cannot reach in operator-token mode. Called by ts-sdk.sh
 # while the example runs; prints a Markdown table (tokens shown as <token>, never in clear).
 #

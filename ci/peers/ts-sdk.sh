@@ -16,7 +16,7 @@
 #      scopes, one with no scope at all (for the insufficient-scope checks), one for another
 #      resource (--other-audience-token) and one of a third client (--other-user-token);
 #   5. runs the suite in operator-token mode against the `resource` the example advertises
-#      (http://localhost:PORT/mcp, not 127.0.0.1: see reports/peers/README.md), once per spec version;
+#      (http://localhost:PORT/mcp, not 127.0.0.1: see reports/peers/ts-sdk-1.32.2/README.md), once per spec version;
 #   6. cross-checks the findings with curl (ci/peers/ts-sdk-probes.sh -> probes.md), including
 #      the token in the example's own log, which no black-box run can see;
 #   7. redacts any token or token fragment left in the reports (ci/peers/redact-report.mjs), writes

@@ -9,6 +9,7 @@ import dev.mcpauth.conformance.http.McpSession;
 import dev.mcpauth.conformance.http.Response;
 import dev.mcpauth.conformance.token.Minted;
 import dev.mcpauth.conformance.token.TokenMutation;
+import jakarta.json.JsonValue;
 
 import java.util.List;
 import java.util.Optional;
@@ -95,7 +96,8 @@ final class InsufficientScopeScenario implements Scenario {
         List<Response> seen = new java.util.ArrayList<>(p.trail());
         seen.add(first);
         rec.verdict(STATUS, first.status() == 403, "tools/call " + tool + " with " + ctx.lowScopeDescription()
-                + " expected 403; got " + first.summary(), details("tool", tool, "statuses", List.of(first.status())),
+                + " expected 403; got " + first.summary() + refusedInBand(first),
+                details("tool", tool, "statuses", List.of(first.status())),
                 seen);
         Verdicts.errorCode(rec, ERROR, Optional.of(first), "insufficient_scope");
         Optional<Challenge> bearer = first.challenges().bearer();
@@ -152,5 +154,22 @@ final class InsufficientScopeScenario implements Scenario {
         rec.verdict(STEP_UP, r.status() == 200 && McpClient.message(r).isPresent(),
                 "tools/call " + tool + " with a token for the challenged \"" + scope.get() + "\" answered " + r.summary(),
                 details("scope", scope.get()), List.of(r));
+    }
+    /**
+     * Names a refusal carried inside a 2xx (a JSON-RPC error, or a tool result with isError), so
+     * that "got 200" is not read as "the call succeeded": the tool was protected, but not with 403.
+     */
+    static String refusedInBand(Response r) {
+        if (r.status() / 100 != 2) {
+            return "";
+        }
+        Optional<Integer> code = McpClient.errorCode(r);
+        if (code.isPresent()) {
+            return " (refused in-band instead: JSON-RPC error " + code.get() + ")";
+        }
+        boolean isError = McpClient.message(r).map(m -> m.get("result"))
+                .filter(v -> v.getValueType() == JsonValue.ValueType.OBJECT)
+                .map(v -> v.asJsonObject().getBoolean("isError", false)).orElse(false);
+        return isError ? " (refused in-band instead: a tool result with isError: true)" : "";
     }
 }

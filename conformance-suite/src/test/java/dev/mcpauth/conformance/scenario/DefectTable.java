@@ -94,6 +94,10 @@ final class DefectTable {
                 of(RESOURCE_FROM_HOST, "forged-host-token-refused", "F", "forged-host-resource-metadata", "W"),
                 // scope
                 of(INSUFFICIENT_SCOPE_401, "insufficient-scope-status-403", "F"),
+                of(INSUFFICIENT_SCOPE_IN_BAND, "insufficient-scope-status-403", "F", "insufficient-scope-error", "W",
+                        "insufficient-scope-scope-param", "W", "insufficient-scope-resource-metadata", "W"),
+                of(INSUFFICIENT_SCOPE_RPC_ERROR, "insufficient-scope-status-403", "F", "insufficient-scope-error", "W",
+                        "insufficient-scope-scope-param", "W", "insufficient-scope-resource-metadata", "W"),
                 of(INSUFFICIENT_SCOPE_NO_ERROR, "insufficient-scope-error", "W"),
                 of(INSUFFICIENT_SCOPE_NO_SCOPE, "insufficient-scope-scope-param", "W"),
                 in(V0618, INSUFFICIENT_SCOPE_NO_SCOPE, "insufficient-scope-scope-param", "I"),

@@ -31,6 +31,9 @@ enum StubDefect {
     JWT_TYP_ONLY,
     // scope
     INSUFFICIENT_SCOPE_401, INSUFFICIENT_SCOPE_NO_ERROR, INSUFFICIENT_SCOPE_NO_SCOPE,
+    // insufficient scope refused inside a 200: a tool result with isError (Spring AI + mcp-server-security),
+    // or a JSON-RPC error -32001 (Quarkus MCP server with annotation security)
+    INSUFFICIENT_SCOPE_IN_BAND, INSUFFICIENT_SCOPE_RPC_ERROR,
     INSUFFICIENT_SCOPE_NO_RESOURCE_METADATA, CHALLENGE_NAMES_WRONG_SCOPE, INCONSISTENT_CHALLENGE,
     CHECK_SCOPE_BEFORE_EXPIRY,
     // where the token is taken from

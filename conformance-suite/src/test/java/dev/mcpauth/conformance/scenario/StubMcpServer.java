@@ -339,6 +339,16 @@ final class StubMcpServer implements AutoCloseable {
             return;
         }
         if (!p.scopes().contains(needed) && !(p.scopes().contains(ADMIN) && !has(StubDefect.NO_HIERARCHY))) {
+            if (has(StubDefect.INSUFFICIENT_SCOPE_IN_BAND)) {
+                result(ex, id, Json.createObjectBuilder().add("isError", true).add("content", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("type", "text").add("text", "Access Denied"))));
+                return;
+            }
+            if (has(StubDefect.INSUFFICIENT_SCOPE_RPC_ERROR)) {
+                send(ex, 200, "application/json", Json.createObjectBuilder().add("jsonrpc", "2.0").add("id", id)
+                        .add("error", Json.createObjectBuilder().add("code", -32001).add("message", "Forbidden")).build().toString());
+                return;
+            }
             insufficientScope(ex, needed);
             return;
         }

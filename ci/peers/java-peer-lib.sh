@@ -10,6 +10,7 @@
 #   PEER_OUT      default report directory (reports/peers/<name>-<version>)
 #   PEER_ARTIFACT the built file to start, relative to the build directory
 #   PEER_PATH     the MCP endpoint path (/mcp)
+#   PEER_HARDENING what --hardened turns on (the peer_command reads $HARDENED: 1 with --hardened)
 #   HINTS         array: the suite's tool hints (--tool NAME[=SCOPE,...])
 #   peer_command  function: runs the peer in the foreground (PEER_PORT and PEER_ISSUER are
 #                 exported); its output goes to the peer log
@@ -20,15 +21,17 @@
 
 peer_usage() { sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; }
 
+HARDENED=0
 peer_main() {
-    out=$PEER_OUT
     while [ $# -gt 0 ]; do
         case "$1" in
             --out) out="${2:?--out needs a directory}"; shift 2 ;;
+            --hardened) HARDENED=1; PEER_OUT=$PEER_OUT-hardened; PEER_LABEL="$PEER_LABEL; HARDENED: $PEER_HARDENING"; shift ;;
             -h|--help) peer_usage; exit 0 ;;
-            *) echo "$PEER.sh: unknown argument $1 (use --out DIR)" >&2; exit 2 ;;
+            *) echo "$PEER.sh: unknown argument $1 (use --out DIR, --hardened)" >&2; exit 2 ;;
         esac
     done
+    out=${out:-$PEER_OUT}
     case "$out" in /*) ;; *) out=$ROOT/$out ;; esac
     CACHE=$ROOT/.cache/peers/$PEER
     mkdir -p "$CACHE"

@@ -7,6 +7,8 @@
 #
 #   ci/peers/quarkus.sh                # reports in reports/peers/quarkus-mcp-1.13.0/<spec version>/
 #   ci/peers/quarkus.sh --out DIR      # reports in DIR/<spec version>/
+#   ci/peers/quarkus.sh --hardened     # audience check on, metadata resource named exactly (profile
+#                                      # "hardened"): reports in reports/peers/quarkus-mcp-1.13.0-hardened/
 #
 # Steps, all on 127.0.0.1: build the suite (SKIP_BUILD=1 reuses it) and the app (Maven Central
 # downloads go to ~/.m2, the build to .cache/peers/quarkus/; skipped when its sources did not
@@ -32,6 +34,11 @@ PEER_PATH=/mcp
 HINTS=(--tool whoami --tool admin_stats=mcp:admin)
 peer_libs() { ls "$CACHE/target/quarkus-app/lib/main"; }
 LIBS_SHOWN='^(io\.quarkiverse\.mcp\.quarkus-mcp-server-(core|http)|io\.quarkus\.quarkus-oidc|io\.quarkus\.quarkus-core|io\.smallrye\.smallrye-jwt|org\.bitbucket\.b_c\.jose4j|io\.vertx\.vertx-core)-[0-9][^ ]*\.jar'
-peer_command() { exec java -jar "$CACHE/target/$PEER_ARTIFACT"; }
+PEER_HARDENING="profile hardened: quarkus.oidc.token.audience and resource-metadata.resource set to the MCP URL, resource-metadata.force-https-scheme=false"
+peer_command() {
+    local profile=()
+    [ "$HARDENED" = 1 ] && profile=(-Dquarkus.profile=hardened)
+    PEER_RESOURCE=http://127.0.0.1:$PEER_PORT$PEER_PATH exec java "${profile[@]}" -jar "$CACHE/target/$PEER_ARTIFACT"
+}
 
 peer_main "$@"

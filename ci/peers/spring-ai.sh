@@ -6,6 +6,8 @@
 #
 #   ci/peers/spring-ai.sh              # reports in reports/peers/spring-ai-2.0.1/<spec version>/
 #   ci/peers/spring-ai.sh --out DIR    # reports in DIR/<spec version>/
+#   ci/peers/spring-ai.sh --hardened   # the library's two opt-ins on (audience check, session
+#                                      # binding): reports in reports/peers/spring-ai-2.0.1-hardened/
 #
 # Steps, all on 127.0.0.1: build the suite (SKIP_BUILD=1 reuses it) and the app (Maven Central
 # downloads go to ~/.m2, the build to .cache/peers/spring-ai/; skipped when its sources did not
@@ -31,6 +33,9 @@ PEER_PATH=/mcp
 HINTS=(--tool whoami --tool admin_stats=mcp:admin)
 peer_libs() { jar tf "$CACHE/target/$PEER_ARTIFACT" | sed -n 's|^BOOT-INF/lib/||p'; }
 LIBS_SHOWN='^(mcp|mcp-core|mcp-server-security|spring-ai-mcp|spring-security-oauth2-resource-server|spring-security-web|nimbus-jose-jwt|tomcat-embed-core)-[0-9][^ ]*\.jar'
-peer_command() { exec java -jar "$CACHE/target/$PEER_ARTIFACT"; }
+PEER_HARDENING="McpServerOAuth2Configurer.validateAudienceClaim(true) and sessionBinding(withDefaults())"
+peer_command() {
+    PEER_HARDENED=$([ "$HARDENED" = 1 ] && echo true || echo false) exec java -jar "$CACHE/target/$PEER_ARTIFACT"
+}
 
 peer_main "$@"

@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
@@ -25,10 +26,20 @@ public class PeerApplication {
         SpringApplication.run(PeerApplication.class, args);
     }
 
+    /**
+     * The defaults; with {@code peer.hardened=true} (PEER_HARDENED) also the library's two opt-ins:
+     * the audience check and session binding. Nothing else differs.
+     */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${peer.issuer}") String issuer) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, @Value("${peer.issuer}") String issuer,
+            @Value("${peer.hardened:false}") boolean hardened) throws Exception {
         return http.authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-                .with(mcpServerOAuth2(), mcp -> mcp.authorizationServer(issuer))
+                .with(mcpServerOAuth2(), mcp -> {
+                    mcp.authorizationServer(issuer);
+                    if (hardened) {
+                        mcp.validateAudienceClaim(true).sessionBinding(Customizer.withDefaults());
+                    }
+                })
                 .build();
     }
 

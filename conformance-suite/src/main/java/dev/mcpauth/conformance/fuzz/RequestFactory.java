@@ -104,6 +104,10 @@ final class RequestFactory {
             case HTTP_METHOD -> {
                 method = Junk.pick(r, VERBS);
                 set(headers, "Accept", "application/json");
+                if (method.equals("DELETE")) {
+                    // ending the run's own session would turn every later request into a 404
+                    set(headers, "Mcp-Session-Id", Junk.value(r));
+                }
                 if (!method.equals("PUT") && !method.equals("PATCH")) {
                     body = new byte[0];
                 }

@@ -38,8 +38,7 @@ class BearerChallengeFuzzTest {
                 default -> BearerChallenge.insufficientScope(description, scope, metadata);
             };
         } catch (IllegalArgumentException refused) {
-            assertThat(refused.getMessage(), refused.getMessage().contains(description) && !description.isEmpty()
-                    && !refused.getMessage().contains("value of " + description), is(false));
+            assertThat(refused.getMessage().matches("value of [a-z_]+ is outside the RFC 6750 character set"), is(true));
             return;
         }
 

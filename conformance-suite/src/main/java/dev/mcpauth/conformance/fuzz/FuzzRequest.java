@@ -1,5 +1,6 @@
 package dev.mcpauth.conformance.fuzz;
 
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -30,16 +31,18 @@ public record FuzzRequest(int index, FuzzFamily family, String method, String pa
     public String redacted() {
         StringBuilder out = new StringBuilder(method).append(' ').append(pathAndQuery).append('\n');
         headers.forEach(h -> out.append(h.getKey()).append(": ").append(h.getValue()).append('\n'));
-        String text = new String(body, StandardCharsets.UTF_8);
+        String text = redact(new String(body, StandardCharsets.UTF_8), secrets);
         out.append('\n').append(text.length() > 2048 ? text.substring(0, 2048) + "...(" + body.length + " bytes)" : text);
         return redact(out.toString(), secrets);
     }
 
+    /** Every secret, as sent and URL-encoded (a query or form token), replaced by its fingerprint; before any cut. */
     static String redact(String text, List<String> secrets) {
         String result = text;
         for (String secret : secrets.stream().sorted((a, b) -> b.length() - a.length()).toList()) {
             if (!secret.isEmpty()) {
-                result = result.replace(secret, "[token sha256:" + fingerprint(secret) + " length " + secret.length() + "]");
+                String marker = "[token sha256:" + fingerprint(secret) + " length " + secret.length() + "]";
+                result = result.replace(secret, marker).replace(URLEncoder.encode(secret, StandardCharsets.UTF_8), marker);
             }
         }
         return result;

@@ -16,14 +16,15 @@ targets=(server:BearerEdgeFuzzTest server:RequestPeekFuzzTest server:JsonRpcFuzz
 filter="${1:-}"
 mkdir -p reports/fuzz
 out=reports/fuzz/jazzer.md
-{
+# every target: a new report; some targets: their rows are added to the existing one
+if [ -z "$filter" ] || [ ! -f "$out" ]; then {
     echo "# Jazzer long mode ($(date -u +%Y-%m-%dT%H:%MZ))"
     echo
     echo "Command: \`ci/fuzz.sh\` (each target fuzzed for FuzzBudget.LONG in its own JVM)."
     echo
     echo "| target | module | executions | seconds | result |"
     echo "| --- | --- | ---: | ---: | --- |"
-} > "$out"
+} > "$out"; fi
 rc=0
 make_work_dir
 for entry in "${targets[@]}"; do

@@ -49,6 +49,9 @@ public record FuzzReport(String target, long seed, int planned, Duration elapsed
                 .add("kind", f.kind().name()).add("index", f.request().index()).add("family", f.request().family().key())
                 .add("status", f.status()).add("detail", f.detail()).add("size", f.request().size())
                 .add("request", f.request().redacted())));
+        stats.smallestUnanswered().ifPresent(u -> out.add("smallest_unanswered_request", Json.createObjectBuilder()
+                .add("index", u.index()).add("family", u.family().key()).add("size", u.size())
+                .add("request", cut(u.redacted()))));
         return out.build().toString();
     }
 
@@ -63,7 +66,15 @@ public record FuzzReport(String target, long seed, int planned, Duration elapsed
         stats.smallestFailure().ifPresent(f -> md.append("\n## Smallest failing request (").append(f.kind()).append(", #")
                 .append(f.request().index()).append(", ").append(f.detail()).append(")\n\n```\n").append(f.request().redacted())
                 .append("\n```\n"));
+        stats.smallestUnanswered().ifPresent(u -> md.append("\n## Smallest request without an answer (#").append(u.index())
+                .append(", ").append(u.family().key()).append(", ").append(u.size())
+                .append(" bytes; the server went on answering)\n\n```\n").append(cut(u.redacted())).append("\n```\n"));
         return md.toString();
+    }
+
+    /** At most 1,500 characters of a redacted request: a huge header would swamp the report. */
+    private static String cut(String text) {
+        return text.length() > 1500 ? text.substring(0, 1500) + "...(" + text.length() + " characters)" : text;
     }
 
     private static String counts(Map<?, Long> counts) {

@@ -20,6 +20,7 @@ public final class FuzzStats {
     private final Map<FuzzFamily, Family> families = new EnumMap<>(FuzzFamily.class);
     private final Map<Finding.Kind, Finding> smallest = new EnumMap<>(Finding.Kind.class);
     private final List<String> examples = new ArrayList<>();
+    private Optional<FuzzRequest> smallestUnanswered = Optional.empty();
 
     public FuzzStats() {
         for (FuzzFamily f : FuzzFamily.values()) {
@@ -37,6 +38,14 @@ public final class FuzzStats {
         Family f = families.get(request.family());
         f.sent++;
         f.noAnswer++;
+        if (smallestUnanswered.isEmpty() || request.size() < smallestUnanswered.get().size()) {
+            smallestUnanswered = Optional.of(request);
+        }
+    }
+
+    /** The smallest request that got no answer while the server kept answering others: not a failure, worth a look. */
+    public synchronized Optional<FuzzRequest> smallestUnanswered() {
+        return smallestUnanswered;
     }
 
     synchronized void found(Finding finding) {

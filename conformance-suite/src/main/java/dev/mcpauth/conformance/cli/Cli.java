@@ -62,6 +62,7 @@ public final class Cli {
                 case "free-port" -> new FreePortCommand(out, err).execute(rest);
                 case "load" -> new dev.mcpauth.conformance.load.LoadCommand(out, err, java.time.Clock.systemUTC())
                         .execute(rest);
+                case "fuzz" -> new FuzzCommand(out, err, java.time.Clock.systemUTC()).execute(rest);
                 default -> throw new UsageException("unknown command '" + args[0] + "'");
             };
         } catch (UsageException e) {

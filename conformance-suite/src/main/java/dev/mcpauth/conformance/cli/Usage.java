@@ -23,6 +23,7 @@ final class Usage {
               checklist  print the checklist rows (--markdown: the whole docs/rs-checklist.md)
               free-port  print a free TCP port on the loopback interface
               load       measure a server under load and count its wrong auth decisions
+              fuzz       send mutated requests; fail on a 5xx, an echoed token or a server that stops answering
               help       print this text (also --help, -h)
 
             run --target URL [options]
@@ -68,6 +69,14 @@ final class Usage {
                  file, a run that could not start
             """;
 
+    private static final String FUZZ_NOTES = """
+              Families: authorization, query-and-form-token, origin, protocol-version, session-id,
+              content-type, mcp-headers, json-body, http-method (request i has family i mod 9).
+              Exit 0: every answer below 500, no token or 12-character piece of one echoed, the
+              server answering to the end; 1: otherwise (fuzz.md shows the smallest failing request,
+              tokens redacted); 2: bad arguments or an unreachable target or issuer.
+            """;
+
     private Usage() {
     }
 
@@ -77,7 +86,11 @@ final class Usage {
             help.append(optionLines(option));
         }
         Checklist checklist = Checklist.bundled();
-        return help.append(RUN_NOTES).append("\nThe checklist behind every check: ").append(checklist.rows().size())
+        help.append(RUN_NOTES).append("\nfuzz --target URL [options]\n");
+        for (OptionSpec<?> option : FuzzFlags.ALL) {
+            help.append(optionLines(option));
+        }
+        return help.append(FUZZ_NOTES).append("\nThe checklist behind every check: ").append(checklist.rows().size())
                 .append(" rows and ").append(checklist.policies().size())
                 .append(" policies, in docs/rs-checklist.md\n(print it with 'checklist --markdown').\n").toString();
     }

@@ -58,7 +58,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <li>{@code POST /admin/rotate}: a new current key (old ones stay in the JWKS), answered with
  *     its {@code kid} and public {@code jwk} (readable during an outage);
  *     {@code POST /admin/jwks-outage} with {@code {"outage":true|false}}: the JWKS answers 503
- *     while on.</li>
+ *     while on; {@code POST /admin/jwks-fault}: outage, slow or garbage JWKS answers ({@link JwksFault}).</li>
  * </ul>
  *
  * <p>Because it signs whatever it is asked to, it binds loopback addresses only.
@@ -72,6 +72,9 @@ public final class TestIssuer implements AutoCloseable {
     private final URI issuer;
     private final Clock clock;
     private final AtomicBoolean jwksOutage = new AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicReference<JwksFault> jwksFault =
+            new java.util.concurrent.atomic.AtomicReference<>(JwksFault.NONE);
+    private volatile long jwksDelayMs = JwksFault.DEFAULT_DELAY_MS;
 
     private TestIssuer(HttpServer server, ExecutorService executor, IssuerKeys keys, URI issuer, Clock clock) {
         this.server = server;
@@ -163,6 +166,7 @@ public final class TestIssuer implements AutoCloseable {
                 case "/mint" -> mint(ex, method);
                 case "/admin/rotate" -> rotate(ex, method);
                 case "/admin/jwks-outage" -> outage(ex, method);
+                case "/admin/jwks-fault" -> fault(ex, method);
                 default -> error(ex, 404, "not_found", "no such endpoint: " + path);
             }
         } catch (RuntimeException e) {
@@ -200,7 +204,18 @@ public final class TestIssuer implements AutoCloseable {
     }
 
     private void jwks(HttpExchange ex, String method) throws IOException {
-        if (jwksOutage.get()) {
+        JwksFault fault = jwksFault.get();
+        if (fault == JwksFault.SLOW) {
+            try {
+                Thread.sleep(jwksDelayMs);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        } else if (fault == JwksFault.GARBAGE) {
+            ServerExchanges.json(ex, 200, JwksFault.garbage());
+            return;
+        }
+        if (jwksOutage.get() || fault == JwksFault.OUTAGE) {
             error(ex, 503, "temporarily_unavailable", "simulated JWKS outage");
             return;
         }
@@ -340,6 +355,30 @@ public final class TestIssuer implements AutoCloseable {
         }
         jwksOutage.set(on);
         ServerExchanges.json(ex, 200, Json.createObjectBuilder().add("outage", on).build().toString());
+    }
+
+    /** {@code POST /admin/jwks-fault}: see {@link JwksFault}. */
+    private void fault(HttpExchange ex, String method) throws IOException {
+        if (!method.equals("POST")) {
+            error(ex, 405, "invalid_request", "use POST");
+            return;
+        }
+        try {
+            Map<String, Object> body = JSONObjectUtils.parse(ServerExchanges.body(ex));
+            Optional<JwksFault> fault = JwksFault.parse(String.valueOf(body.get("fault")));
+            if (fault.isEmpty()) {
+                error(ex, 400, "invalid_request", "fault must be none, outage, slow or garbage");
+                return;
+            }
+            if (body.get("delay_ms") instanceof Number delay) {
+                jwksDelayMs = Math.max(0, Math.min(60_000, delay.longValue()));
+            }
+            jwksFault.set(fault.get());
+            ServerExchanges.json(ex, 200, Json.createObjectBuilder().add("fault", fault.get().name().toLowerCase(java.util.Locale.ROOT))
+                    .add("delay_ms", jwksDelayMs).build().toString());
+        } catch (ParseException e) {
+            error(ex, 400, "invalid_request", "body must be {\"fault\":\"none|outage|slow|garbage\",\"delay_ms\":N}");
+        }
     }
 
     private static void error(HttpExchange ex, int status, String code, String description) throws IOException {

@@ -28,14 +28,47 @@ public final class IssuerLoadTokens implements LoadTokens {
         throw new IllegalStateException("the load's tokens need no published key");
     };
 
-    private final IssuerTokens factory;
     private final AttackerJwks attacker;
     private final String scope;
+    private final URI issuer;
+    private final URI audience;
+    private final Duration timeout;
+    private final Clock clock;
+    private volatile IssuerTokens factory;
+    private volatile String keyId;
 
-    private IssuerLoadTokens(IssuerTokens factory, AttackerJwks attacker, String scope) {
-        this.factory = factory;
+    private IssuerLoadTokens(IssuerClient client, AttackerJwks attacker, String scope, URI issuer, URI audience,
+                             Duration timeout, Clock clock) {
         this.attacker = attacker;
         this.scope = scope;
+        this.issuer = issuer;
+        this.audience = audience;
+        this.timeout = timeout;
+        this.clock = clock;
+        use(client);
+    }
+
+    private void use(IssuerClient client) {
+        factory = IssuerTokens.of(TokenSource.Mode.ISSUER, client, client.currentKey(),
+                new IssuerTokens.Template(client.issuer().toString(), audience.toString(), CLIENT_ID),
+                attacker, clock, token -> { });
+        keyId = client.currentKey().getKeyID();
+    }
+
+    /**
+     * Follows a key rotation: the issuer signs with its current key, so a good token must name
+     * that key's kid. While the issuer's JWKS cannot be read the last key is kept.
+     */
+    private synchronized IssuerTokens current() {
+        try {
+            IssuerClient client = IssuerClient.connect(issuer, timeout);
+            if (!client.currentKey().getKeyID().equals(keyId)) {
+                use(client);
+            }
+        } catch (JwsSigner.SigningException e) {
+            // the issuer's JWKS is down: keep minting with the key known last
+        }
+        return factory;
     }
 
     /**
@@ -54,14 +87,12 @@ public final class IssuerLoadTokens implements LoadTokens {
         }
         // The factory needs an attacker key set for mutations the load never sends; it costs one loopback listener.
         AttackerJwks attacker = AttackerJwks.start();
-        IssuerTokens factory = IssuerTokens.of(TokenSource.Mode.ISSUER, client, client.currentKey(),
-                new IssuerTokens.Template(client.issuer().toString(), audience.toString(), CLIENT_ID),
-                attacker, clock, token -> { });
-        return new IssuerLoadTokens(factory, attacker, scope);
+        return new IssuerLoadTokens(client, attacker, scope, issuer, audience, timeout, clock);
     }
 
     @Override
     public Optional<String> mint(TokenKind kind) throws LoadSetupException {
+        IssuerTokens factory = kind == TokenKind.GOOD ? current() : this.factory;
         Minted minted = switch (kind) {
             case GOOD -> factory.withScopes(scope);
             case EXPIRED -> factory.mutated(TokenMutation.EXPIRED, scope, NO_PUBLISHED_KEY);

@@ -114,6 +114,24 @@ class TestIssuerTest {
     }
 
     @Test
+    void jwksFaultAnswersSlowlyWithGarbageOr503UntilCleared() throws Exception {
+        String good = get("/jwks").body();
+        post("/admin/jwks-fault", "application/json", "{\"fault\":\"slow\",\"delay_ms\":300}", null);
+        long started = System.nanoTime();
+        assertThat(get("/jwks").body()).isEqualTo(good);
+        assertThat(System.nanoTime() - started).isGreaterThanOrEqualTo(300_000_000L);
+        post("/admin/jwks-fault", "application/json", "{\"fault\":\"garbage\"}", null);
+        HttpResponse<String> garbage = get("/jwks");
+        assertThat(garbage.statusCode()).isEqualTo(200);
+        assertThat(garbage.body()).isNotEqualTo(good).isNotEqualTo(get("/jwks").body());
+        post("/admin/jwks-fault", "application/json", "{\"fault\":\"outage\"}", null);
+        assertThat(get("/jwks").statusCode()).isEqualTo(503);
+        assertThat(post("/admin/jwks-fault", "application/json", "{\"fault\":\"later\"}", null).statusCode()).isEqualTo(400);
+        post("/admin/jwks-fault", "application/json", "{\"fault\":\"none\"}", null);
+        assertThat(get("/jwks").body()).isEqualTo(good);
+    }
+
+    @Test
     void keysFileSurvivesARestart(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("keys/issuer.jwks");
         String kid;

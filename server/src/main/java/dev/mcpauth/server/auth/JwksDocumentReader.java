@@ -21,7 +21,8 @@ import com.nimbusds.jose.jwk.RSAKey;
  * Reads a JWKS document and keeps only public signature keys. A key that cannot be parsed or
  * cannot verify signatures (an {@code RSA-OAEP} encryption key, an {@code oct} key, an unknown
  * {@code kty}) is skipped rather than failing the whole set (RFC 7517 §5). An RSA
- * key without {@code alg} is kept for RS256 only.
+ * key without {@code alg} is kept for RS256 only. A document with no usable key at all is
+ * refused like an unreachable one.
  */
 final class JwksDocumentReader {
 
@@ -41,6 +42,11 @@ final class JwksDocumentReader {
         List<JWK> usable = new ArrayList<>();
         for (Object key : keys) {
             usableSignatureKey(key).ifPresent(usable::add);
+        }
+        if (usable.isEmpty()) {
+            // an empty or broken set is a failed fetch, not a revocation of every key: the cached
+            // keys stay in service (JwksKeySourceTest); with none cached the edge fails closed
+            throw new IOException(jwksUri + " has no usable signature key");
         }
         return new JWKSet(usable);
     }

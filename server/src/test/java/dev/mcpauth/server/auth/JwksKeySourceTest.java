@@ -68,6 +68,17 @@ class JwksKeySourceTest {
         assertThat("a refresh was attempted", issuer.jwksFetches(), is(2));
     }
 
+    /** Found by ci/soak.sh: a garbage JWKS answer ({"keys":[]}) replaced the cached keys, refusing every good token. */
+    @Test
+    void getWhenKeysOlderThanTtlAndJwksAnswersNoUsableKeyThenCachedKeysStillServe() throws Exception {
+        keys.warmUp();
+        issuer.publish();
+        clock.advance(Duration.ofMinutes(6));
+        assertThat(select("k1"), hasSize(1));
+        assertThat("a refresh was attempted", issuer.jwksFetches(), is(2));
+        assertThat(keys.keyIds(), contains("k1", "e1"));
+    }
+
     @Test
     void getWhenNothingCachedAndJwksDownThenFailsClosed() {
         issuer.jwksDown(true);

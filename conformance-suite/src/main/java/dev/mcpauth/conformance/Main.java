@@ -36,6 +36,15 @@ public final class Main {
     }
 
     /**
+     * What {@link #main} sets for the JDK HTTP client, for runs inside another program (the JUnit 5
+     * entry point): it takes effect only before {@code java.net.http} is first used in the JVM.
+     */
+    public static void prepareJdkHttpClient() {
+        allowHostHeader();
+        retryOnClosedPooledConnections();
+    }
+
+    /**
      * The forged-host scenario sends its own {@code Host}; the JDK client allows that only when
      * this property names it before {@code java.net.http} is first used, so it is set first thing.
      */

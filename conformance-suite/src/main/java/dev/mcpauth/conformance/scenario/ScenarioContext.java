@@ -31,9 +31,13 @@ public record ScenarioContext(Target target, TokenSource tokens, TargetFacts fac
         return TokenTypFallback.settle(this);
     }
 
-    /** What the report must say about how this context differs from what was asked (see {@link TokenTypFallback}). */
+    /**
+     * What the report must say about how this context differs from what was asked (see {@link TokenTypFallback}),
+     * and any {@code --tool} hint naming a tool the target does not list (see {@link UnlistedToolHints}).
+     */
     public java.util.List<String> runNotes() {
-        return TokenTypFallback.note(this).stream().toList();
+        return java.util.stream.Stream.concat(TokenTypFallback.note(this).stream(), UnlistedToolHints.note(this).stream())
+                .toList();
     }
 
     /** The baseline token broken as the mutation says (see {@link TokenSource#mutated}). */

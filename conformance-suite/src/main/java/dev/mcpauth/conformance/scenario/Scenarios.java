@@ -26,6 +26,7 @@ public final class Scenarios {
                 new WrongAudienceScenario(),
                 new InsufficientScopeScenario(),
                 new ScopeHierarchyScenario(),
+                new ScopeChallengeScenario(),
                 new BadSignatureScenario(),
                 new AlgNoneScenario(),
                 new WrongIssuerScenario(),

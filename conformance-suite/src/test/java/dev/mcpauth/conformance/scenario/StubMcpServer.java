@@ -74,6 +74,7 @@ final class StubMcpServer implements AutoCloseable {
     private final StubSideEffects effects;
     private final StubSetup setup;
     private final StubStateless stateless = new StubStateless(this);
+    private final StubCatalog catalog = new StubCatalog(this);
     private final Map<String, String> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger insufficientCalls = new AtomicInteger();
     private final Map<String, AtomicInteger> toolCalls = new ConcurrentHashMap<>();
@@ -305,7 +306,8 @@ final class StubMcpServer implements AutoCloseable {
                 ex.getResponseHeaders().set("Mcp-Session-Id", newId);
                 result(ex, id, Json.createObjectBuilder()
                         .add("protocolVersion", VERSIONS.contains(requested) ? requested : "2025-11-25")
-                        .add("capabilities", Json.createObjectBuilder().add("tools", JsonValue.EMPTY_JSON_OBJECT))
+                        .add("capabilities", Json.createObjectBuilder().add("tools", JsonValue.EMPTY_JSON_OBJECT)
+                                .add("resources", JsonValue.EMPTY_JSON_OBJECT).add("prompts", JsonValue.EMPTY_JSON_OBJECT))
                         .add("serverInfo", Json.createObjectBuilder().add("name", "stub").add("version", "1")));
             }
             case "notifications/initialized" -> send(ex, 202, "", "");
@@ -317,8 +319,18 @@ final class StubMcpServer implements AutoCloseable {
                 result(ex, id, Json.createObjectBuilder().add("tools", tools()));
             }
             case "tools/call" -> call(ex, p, id, msg.getJsonObject("params").getString("name", ""));
-            default -> result(ex, id, Json.createObjectBuilder());
+            default -> {
+                if (catalog.handles(rpc)) {
+                    catalog.handle(ex, p, id, msg);
+                } else {
+                    result(ex, id, Json.createObjectBuilder());
+                }
+            }
         }
+    }
+
+    StubCatalog catalog() {
+        return catalog;
     }
 
     void call(HttpExchange ex, Principal p, JsonValue id, String tool) throws IOException {
@@ -616,7 +628,7 @@ final class StubMcpServer implements AutoCloseable {
         send(ex, 401, "application/json", errorBody("invalid_token", token));
     }
 
-    private void insufficientScope(HttpExchange ex, String needed) throws IOException {
+    void insufficientScope(HttpExchange ex, String needed) throws IOException {
         String scope = has(StubDefect.CHALLENGE_NAMES_WRONG_SCOPE) ? "mcp:write"
                 : has(StubDefect.INCONSISTENT_CHALLENGE) && insufficientCalls.getAndIncrement() % 2 == 1
                 ? needed + " " + BASELINE : needed;
@@ -630,7 +642,7 @@ final class StubMcpServer implements AutoCloseable {
         if (!has(StubDefect.INSUFFICIENT_SCOPE_NO_RESOURCE_METADATA)) {
             params.add(new String[]{"resource_metadata", resourceMetadata(ex)});
         }
-        params.add(new String[]{"error_description", "this tool needs " + needed});
+        params.add(new String[]{"error_description", "this call needs " + needed});
         ex.getResponseHeaders().add("WWW-Authenticate", challenge(params));
         send(ex, has(StubDefect.INSUFFICIENT_SCOPE_401) ? 401 : 403, "application/json", errorBody("insufficient_scope", ""));
     }

@@ -73,7 +73,13 @@ final class StubStateless {
                     .add("capabilities", Json.createObjectBuilder().add("tools", JsonValue.EMPTY_JSON_OBJECT))));
             case "tools/list" -> stub.result(ex, id, cacheable(Json.createObjectBuilder().add("tools", tools(p))));
             case "tools/call" -> stub.call(ex, p, id, msg.getJsonObject("params").getString("name", ""));
-            default -> error(ex, id, -32601, "Method not found");
+            default -> {
+                if (stub.catalog().handles(method)) {
+                    stub.catalog().handle(ex, p, id, msg);
+                } else {
+                    error(ex, id, -32601, "Method not found");
+                }
+            }
         }
     }
 

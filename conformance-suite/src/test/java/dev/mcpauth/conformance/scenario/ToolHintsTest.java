@@ -38,7 +38,7 @@ class ToolHintsTest {
     static final Set<String> TOOL_CHECKS = Set.of("valid-token-tools-call", "expired-token-no-tool-result",
             "insufficient-scope-status-403", "insufficient-scope-error", "insufficient-scope-scope-param",
             "insufficient-scope-resource-metadata", "insufficient-scope-step-up", "insufficient-scope-consistent",
-            "insufficient-scope-invalid-token-wins");
+            "insufficient-scope-invalid-token-wins", "scope-challenge-tool-every-scope");
 
     static final List<SpecVersion> VERSIONS = List.of(SpecVersion.V2025_11_25, SpecVersion.V2026_07_28);
 
@@ -94,9 +94,16 @@ class ToolHintsTest {
     static Stream<Broken> broken() {
         SpecVersion v1125 = SpecVersion.V2025_11_25;
         return Stream.of(
-                new Broken(StubDefect.INSUFFICIENT_SCOPE_401, v1125, Map.of("insufficient-scope-status-403", "F")),
-                new Broken(StubDefect.INSUFFICIENT_SCOPE_NO_SCOPE, v1125, Map.of("insufficient-scope-scope-param", "W")),
-                new Broken(StubDefect.CHALLENGE_NAMES_WRONG_SCOPE, v1125, Map.of("insufficient-scope-step-up", "W")),
+                new Broken(StubDefect.INSUFFICIENT_SCOPE_401, v1125, Map.of("insufficient-scope-status-403", "F",
+                        "scope-challenge-resource-403", "F", "scope-challenge-prompt-403", "F",
+                        "scope-challenge-tool-every-scope", "U", "scope-challenge-resource-every-scope", "U",
+                        "scope-challenge-prompt-every-scope", "U")),
+                new Broken(StubDefect.INSUFFICIENT_SCOPE_NO_SCOPE, v1125, Map.of("insufficient-scope-scope-param", "W",
+                        "scope-challenge-tool-every-scope", "W", "scope-challenge-resource-every-scope", "W",
+                        "scope-challenge-prompt-every-scope", "W")),
+                new Broken(StubDefect.CHALLENGE_NAMES_WRONG_SCOPE, v1125, Map.of("insufficient-scope-step-up", "W",
+                        "scope-challenge-tool-every-scope", "W", "scope-challenge-resource-every-scope", "W",
+                        "scope-challenge-prompt-every-scope", "W")),
                 new Broken(StubDefect.CHECK_SCOPE_BEFORE_EXPIRY, v1125,
                         Map.of("insufficient-scope-invalid-token-wins", "F")),
                 new Broken(StubDefect.TOOLS_CALL_UNAUTHORIZED, v1125, Map.of("valid-token-tools-call", "F")),

@@ -21,6 +21,14 @@ public interface MethodSet {
     Set<String> requiredScopes(String method);
 
     /**
+     * The scopes this request needs, when they depend on what it names (a resource's URI, a
+     * prompt's name) and not only on its method; by default the method's.
+     */
+    default Set<String> requiredScopes(JsonRpcMessage.Request request) {
+        return requiredScopes(request.method());
+    }
+
+    /**
      * The capabilities to advertise in this era, merged into {@code initialize} (2025 sessions)
      * or {@code server/discover} (2026 stateless).
      */

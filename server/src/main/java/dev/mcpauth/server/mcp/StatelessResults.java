@@ -5,14 +5,15 @@ import java.util.Set;
 import dev.mcpauth.server.json.JsonFactory;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 /**
  * The fields 2026-07-28 adds to every result: {@code resultType: "complete"} (SEP-2322), the
  * server's identity in {@code _meta} (SEP-2575) and, on cacheable results, {@code ttlMs} and
  * {@code cacheScope} (SEP-2549, server/utilities/caching). Every cacheable result this server
- * gives is the same for every caller, so its scope is {@code public}; scopes are still checked on
- * every call (RS-71).
+ * gives is the same for every caller, so its scope is {@code public}, unless the result already
+ * says {@code private} (what only some scopes may read); scopes are still checked on every call (RS-71).
  */
 final class StatelessResults {
 
@@ -41,7 +42,9 @@ final class StatelessResults {
         JsonObjectBuilder completed = JsonFactory.createObjectBuilder(result).add("resultType", "complete")
                 .add("_meta", meta(result));
         if (CACHEABLE.contains(method)) {
-            completed.add("ttlMs", TTL_MS).add("cacheScope", "public");
+            // a result that says it is private (the server's own scoped resource and prompt) stays private
+            completed.add("ttlMs", TTL_MS).add("cacheScope", result.get("cacheScope") instanceof JsonString scope
+                    ? scope.getString() : "public");
         }
         return JsonFactory.createObjectBuilder(response).add("result", completed).build();
     }

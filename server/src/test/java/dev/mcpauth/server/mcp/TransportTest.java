@@ -137,7 +137,7 @@ class TransportTest {
             "wrong jsonrpc version      | {\"jsonrpc\":\"1.0\",\"id\":1,\"method\":\"ping\"}                  | 400 | -32600",
             "method not a string        | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":5}                         | 400 | -32600",
             "id is an object            | {\"jsonrpc\":\"2.0\",\"id\":{},\"method\":\"ping\"}                 | 400 | -32600",
-            "unknown method             | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"resources/list\"}        | 200 | -32601",
+            "unknown method             | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"completion/complete\"}   | 200 | -32601",
             "params not an object       | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/list\",\"params\":[]} | 200 | -32602",
             "tools/call without name    | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{}} | 200 | -32602",
             "tools/call unknown tool    | {\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"tools/call\",\"params\":{\"name\":\"nope\"}} | 200 | -32602",

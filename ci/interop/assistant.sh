@@ -47,7 +47,7 @@ run_memory_rest() {
     { [ "$s" = 401 ] && grep -qi 'error="invalid_token"' "$work/mcp-token-at-api.headers"; } \
         || fails+=("the /mcp token at /api got $s, not 401 invalid_token")
     # The REST API's own client: client credentials at Keycloak, aud = the API resource.
-    (umask 077; printf 'grant_type=client_credentials&client_id=interop-rest&client_secret=%s' "$KC_REST_SECRET" \
+    (umask 077; printf 'grant_type=client_credentials&client_id=interop-rest&scope=mcp%%3Aread+mcp%%3Awrite&client_secret=%s' "$KC_REST_SECRET" \
         > "$work/rest-client.form")
     s=$(curl -sS --max-time 20 "${CURL_TLS[@]}" -o "$work/rest-token.json" -w '%{http_code}' \
         --data "@$work/rest-client.form" "$ISSUER/protocol/openid-connect/token" 2>> "$work/memory-rest.log") || s=000

@@ -20,9 +20,9 @@
 //     auto-configure, so a registered client gets `pkce.code.challenge.method=S256`) and
 //     loopback-only redirect URIs (executor `secure-redirect-uris-enforcer`);
 //   - a test user with a complete profile (so the login form is the only page before consent);
-//   - with --api-resource: a confidential client `interop-rest` (client credentials only) with
-//     mcp:read and mcp:write as default scopes and an audience mapper adding the REST API's
-//     resource URL, the service that calls the assistant's REST API (/api) with its own token.
+//   - with --api-resource: a confidential client `interop-rest` (client credentials only) with an
+//     audience mapper adding the REST API's resource URL: the service that calls the assistant's
+//     REST API (/api) with its own token; it requests mcp:read and mcp:write (realm optional scopes).
 // Stdout: key=value lines (issuer, scope ids). Nothing secret is printed.
 import { parseArgs } from 'node:util';
 
@@ -182,7 +182,7 @@ async function main() {
         credentials: [{ type: 'password', value: env('KC_TEST_PASSWORD'), temporary: false }],
     });
 
-    if (opts['api-resource']) await restClient(scopeIds);
+    if (opts['api-resource']) await restClient();
 
     console.log(`issuer=${KC}/realms/${REALM}`);
     for (const name of SCOPES) console.log(`scope_id.${name}=${scopeIds[name]}`);
@@ -190,7 +190,7 @@ async function main() {
 
 // The REST API's own caller: client credentials, aud = the API's resource (and, through the
 // mcp:* scope mappers, the MCP resource too; the API accepts an aud list containing it).
-async function restClient(scopeIds) {
+async function restClient() {
     const { res } = await call('POST', `/admin/realms/${REALM}/clients`, {
         clientId: 'interop-rest',
         enabled: true,
@@ -213,10 +213,8 @@ async function restClient(scopeIds) {
             },
         }],
     });
-    const id = idFromLocation(res);
-    for (const name of ['mcp:read', 'mcp:write']) {
-        await call('PUT', `/admin/realms/${REALM}/clients/${id}/default-client-scopes/${scopeIds[name]}`);
-    }
+    // The mcp:* scopes reach it as the realm's optional scopes: it asks for them in its token request.
+    console.log(`rest_client_id=${idFromLocation(res)}`);
 }
 
 main().catch((e) => fail(e?.stack ?? String(e)));

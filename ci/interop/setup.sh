@@ -146,7 +146,12 @@ build_server() {
 start_server() {
     local props=(-Dserver.host=127.0.0.1 -Dserver.port="$SERVER_PORT" -Dmcp.resource="$RESOURCE"
                  -Dmcp.auth.issuer="$ISSUER" -Dmcp.fixtures.enabled=true
-                 -Dmcp.api.resource="$API_RESOURCE" -Dmcp.store.h2.directory="$work/store")
+                 -Dmcp.api.resource="$API_RESOURCE" -Dmcp.store.h2.directory="$work/store"
+                 -Djava.util.logging.config.file="$work/logging.properties")
+    # Allowed decisions are logged at FINE (denials at INFO): the evidence, and the Inspector
+    # step's server/discover check, need both.
+    { cat server/src/main/resources/logging.properties; echo "dev.mcpauth.server.auth.decisions.level=FINE"; } \
+        > "$work/logging.properties"
     if [ "$scheme" = https ]; then
         props+=(-Dserver.tls.private-key.keystore.resource.path="$work/tls/server.p12"
                 -Dserver.tls.private-key.keystore.passphrase="$TLS_PASS"

@@ -87,7 +87,8 @@ final class RunFlags {
     static final OptionSpec<ProtectedUrl> ALSO_PROTECT = OptionSpec.repeatable("--also-protect", "URL[,METHOD]",
             "also judge this non-MCP URL's bearer edge (no token, malformed, expired, wrong audience and issuer, bad "
                     + "signature, alg none, challenge syntax, its RFC 9728 PRM), reported per URL; tokens for it carry "
-                    + "the resource of its PRM as aud. METHOD defaults to GET; repeatable", Parsers::protectedUrl);
+                    + "the resource of its PRM as aud (so the token checks need the suite's issuer, not operator tokens). "
+                    + "METHOD defaults to GET; use a method without side effects; repeatable", Parsers::protectedUrl);
     static final OptionSpec<Boolean> DEBUG = OptionSpec.flag("--debug", "print the stack trace of a harness error");
 
     /** In {@code --help} order. */

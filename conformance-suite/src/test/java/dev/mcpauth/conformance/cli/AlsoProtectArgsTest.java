@@ -1,6 +1,7 @@
 package dev.mcpauth.conformance.cli;
 
 import dev.mcpauth.conformance.options.ProtectedUrl;
+import dev.mcpauth.conformance.scenario.ProtectedUrlScenario;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -32,6 +33,18 @@ class AlsoProtectArgsTest {
     void slugsNameMethodAndPath() {
         assertThat(ProtectedUrl.parse(URI.create("https://h/api/memories"), "").slug()).isEqualTo("get-api-memories");
         assertThat(ProtectedUrl.parse(URI.create("https://h"), "post").slug()).isEqualTo("post");
+    }
+
+    @Test
+    void everyUrlGetsItsOwnScenarioAndCheckIds() {
+        List<ProtectedUrlScenario> s = ProtectedUrlScenario.forUrls(List.of(
+                ProtectedUrl.parse(URI.create("https://a.test/api/memories"), ""),
+                ProtectedUrl.parse(URI.create("https://b.test/api/memories"), ""),
+                ProtectedUrl.parse(URI.create("https://a.test/api/memories"), "DELETE")));
+        assertThat(s).extracting(ProtectedUrlScenario::id).containsExactly("protected-url-get-api-memories",
+                "protected-url-get-api-memories-2", "protected-url-delete-api-memories");
+        assertThat(s.get(1).checks()).allSatisfy(c -> assertThat(c.id()).endsWith("-get-api-memories-2"));
+        assertThat(s.get(1).title()).isEqualTo("Bearer edge of GET https://b.test/api/memories (--also-protect)");
     }
 
     @Test

@@ -13,6 +13,8 @@
 # (--server-log), and its fetch_upstream tool calls the suite's mock upstream on a free port
 # (--upstream-mock-port), which must never see the client's token. The server refetches its JWKS
 # at most once a second here (default 10 s), so the key-rotation check waits about a second.
+# The REST API (/api, its own protected resource) is judged too: --also-protect on GET /api/memories.
+# The legacy listener for non-OAuth clients (mcp.compat.port, loopback) is on: the OAuth port must stay green.
 # The server serves https (RS-13, RS-77) with a throwaway self-signed certificate made by keytool
 # for this run; the suite trusts it through --trust-cert. The test issuer stays on loopback http.
 # Environment: SPEC_VERSIONS (default "2025-06-18 2025-11-25 2026-07-28"), SKIP_BUILD=1 to reuse the jars.
@@ -62,12 +64,15 @@ keytool -exportcert -rfc -alias mcp -keystore "$work/server.p12" -storepass "$ke
 
 server_port=$(free_port)
 upstream_port=$(free_port)
+compat_port=$(free_port)
 resource="https://127.0.0.1:$server_port/mcp"
 java -Dserver.host=127.0.0.1 -Dserver.port="$server_port" \
      -Dserver.tls.private-key.keystore.resource.path="$work/server.p12" \
      -Dserver.tls.private-key.keystore.passphrase="$keystore_pass" \
      -Dserver.tls.private-key.keystore.key.alias=mcp \
      -Dmcp.resource="$resource" -Dmcp.auth.issuer="$issuer" -Dmcp.auth.token-type=rfc9068 \
+     -Dmcp.api.resource="https://127.0.0.1:$server_port/api" -Dmcp.store.h2.directory="$work/store" \
+     -Dmcp.compat.port="$compat_port" -Dmcp.compat.subject=ci-legacy-client \
      -Dmcp.auth.jwks-refresh-min-interval=1 \
      -Dmcp.upstream-url="http://127.0.0.1:$upstream_port/upstream" -Dmcp.upstream-token=reference-server-own-credential \
      -jar "$SERVER_JAR" > "$work/server.log" 2>&1 &
@@ -82,7 +87,8 @@ for version in ${SPEC_VERSIONS:-2025-06-18 2025-11-25 2026-07-28}; do
     set +e
     java -jar "$SUITE_JAR" run --target "$resource" --issuer "$issuer" --spec-version "$version" \
         --trust-cert "$work/server-cert.pem" --typ-profile rfc9068 --server-log "$work/server.log" --upstream-mock-port "$upstream_port" \
-        --require-greybox --out "$out/$version" --expected-failures ci/expected-failures.txt
+        --require-greybox --out "$out/$version" --expected-failures ci/expected-failures.txt \
+        --also-protect "https://127.0.0.1:$server_port/api/memories"
     code=$?
     set -e
     say "spec $version: exit $code in $(secs $(( $(now_ms) - started )) 3)"

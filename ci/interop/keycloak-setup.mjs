@@ -1,9 +1,10 @@
 // Configures a freshly started Keycloak, through its admin REST API only, as the authorization
 // server of the MCP server under test. Run by ci/interop.sh once Keycloak answers.
 //
-//   node keycloak-setup.mjs --keycloak URL --resource URL [--realm mcp]
+//   node keycloak-setup.mjs --keycloak URL --resource URL [--api-resource URL] [--realm mcp]
 //   env: KC_ADMIN_USER, KC_ADMIN_PASSWORD   bootstrap admin of realm master (throwaway, per run)
 //        KC_TEST_USER, KC_TEST_PASSWORD     the end user the fake browser logs in as (throwaway)
+//        KC_REST_SECRET                     with --api-resource: the REST client's secret (throwaway)
 //
 // What it creates in the realm (every call must answer 2xx, or the script exits 1):
 //   - realm `mcp` (access tokens live 15 min, so one token lasts the official suite's run);
@@ -18,7 +19,10 @@
 //   - a client policy for every public client: PKCE S256 (executor `pkce-enforcer` with
 //     auto-configure, so a registered client gets `pkce.code.challenge.method=S256`) and
 //     loopback-only redirect URIs (executor `secure-redirect-uris-enforcer`);
-//   - a test user with a complete profile (so the login form is the only page before consent).
+//   - a test user with a complete profile (so the login form is the only page before consent);
+//   - with --api-resource: a confidential client `interop-rest` (client credentials only) with an
+//     audience mapper adding the REST API's resource URL: the service that calls the assistant's
+//     REST API (/api) with its own token; it requests mcp:read and mcp:write (realm optional scopes).
 // Stdout: key=value lines (issuer, scope ids). Nothing secret is printed.
 import { parseArgs } from 'node:util';
 
@@ -26,6 +30,7 @@ const { values: opts } = parseArgs({
     options: {
         keycloak: { type: 'string' },
         resource: { type: 'string' },
+        'api-resource': { type: 'string' },
         realm: { type: 'string', default: 'mcp' },
     },
 });
@@ -177,8 +182,39 @@ async function main() {
         credentials: [{ type: 'password', value: env('KC_TEST_PASSWORD'), temporary: false }],
     });
 
+    if (opts['api-resource']) await restClient();
+
     console.log(`issuer=${KC}/realms/${REALM}`);
     for (const name of SCOPES) console.log(`scope_id.${name}=${scopeIds[name]}`);
+}
+
+// The REST API's own caller: client credentials, aud = the API's resource (and, through the
+// mcp:* scope mappers, the MCP resource too; the API accepts an aud list containing it).
+async function restClient() {
+    const { res } = await call('POST', `/admin/realms/${REALM}/clients`, {
+        clientId: 'interop-rest',
+        enabled: true,
+        publicClient: false,
+        clientAuthenticatorType: 'client-secret',
+        secret: env('KC_REST_SECRET'),
+        serviceAccountsEnabled: true,
+        standardFlowEnabled: false,
+        directAccessGrantsEnabled: false,
+        protocol: 'openid-connect',
+        protocolMappers: [{
+            name: 'api-resource-audience',
+            protocol: 'openid-connect',
+            protocolMapper: 'oidc-audience-mapper',
+            config: {
+                'included.custom.audience': opts['api-resource'],
+                'access.token.claim': 'true',
+                'id.token.claim': 'false',
+                'introspection.token.claim': 'true',
+            },
+        }],
+    });
+    // The mcp:* scopes reach it as the realm's optional scopes: it asks for them in its token request.
+    console.log(`rest_client_id=${idFromLocation(res)}`);
 }
 
 main().catch((e) => fail(e?.stack ?? String(e)));

@@ -8,7 +8,7 @@ write_report() {
     mkdir -p "$out"
     rm -rf "${out:?}/official" "$out"/*.log "$out"/*.json "$out"/*.txt
     for f in connector-flow.log connector-flow.json inspector.log inspector-tools-list.json inspector-whoami.json \
-             inspector-whoami-2026-07-28.json \
+             inspector-whoami-2026-07-28.json memory-rest.log inspector-stdio.log inspector-stdio-search.json \
              official-suite.log token-proxy.log keycloak-setup.log sockets.txt; do
         [ -f "$work/$f" ] && redact < "$work/$f" > "$out/$f"
     done
@@ -114,10 +114,10 @@ $( [ -f "$work/connector-flow.json" ] && results connector-notes "$work/connecto
 EOF
     # Nothing secret may be published.
     local secret leaked=
-    for secret in "$work/token" ; do
+    for secret in "$work/token" "$work/rest-token"; do
         [ -s "$secret" ] && grep -rqF -f "$secret" "$out" && leaked+=" token"
     done
-    for secret in "${KC_ADMIN_PASSWORD:-}" "${KC_TEST_PASSWORD:-}" "${TLS_PASS:-}"; do
+    for secret in "${KC_ADMIN_PASSWORD:-}" "${KC_TEST_PASSWORD:-}" "${TLS_PASS:-}" "${KC_REST_SECRET:-}"; do
         [ -n "$secret" ] && grep -rqF -- "$secret" "$out" && leaked+=" password"
     done
     if [ -n "$leaked" ]; then

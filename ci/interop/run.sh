@@ -23,6 +23,9 @@
 #   6. runs MCP Inspector's CLI (tools/list, tools/call whoami, and whoami again over MCP
 #      2026-07-28 with --protocol-era modern) with its own OAuth flow, the fake browser opened
 #      through BROWSER;
+#   6b. with the connector's token, calls memory_add and memory_search over MCP, shows that token
+#      refused at the REST API (/api, its own resource), and uses the REST API with its own client's
+#      token (client credentials); then Inspector's CLI over STDIO (ci/interop/assistant.sh);
 #   7. runs the official conformance suite (server scenarios, active suite) through
 #      ci/interop/token-proxy.mjs, which adds the connector's token; expected failures are in
 #      ci/interop/official-expected-failures.yml (the suite fails on a stale entry too);
@@ -89,6 +92,7 @@ redact() {
 # The steps, one file each; every function they define runs from here.
 . "$HERE/setup.sh"     # 1-4: install, certificates, Keycloak, our server
 . "$HERE/clients.sh"   # 5-7: TS SDK connector flow, MCP Inspector, the official suite
+. "$HERE/assistant.sh" # 7b: memory tools and the REST API with Keycloak tokens; Inspector over STDIO
 . "$HERE/report.sh"    # 8: evidence
 
 report_written=0
@@ -137,6 +141,8 @@ record loopback $loopback_ok "listening sockets: Keycloak $kc_sockets; our serve
 
 run_connector_flow
 run_inspector
+run_memory_rest
+run_inspector_stdio
 run_official
 if [ -n "${PROXY_SOCKETS:-}" ]; then
     case "$PROXY_SOCKETS" in *NOT\ LOOPBACK*) record proxy-loopback FAIL "$PROXY_SOCKETS" ;; *) record proxy-loopback PASS "token proxy listened on $PROXY_SOCKETS" ;; esac

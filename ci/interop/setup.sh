@@ -112,8 +112,9 @@ start_keycloak() {
 }
 
 configure_keycloak() {
-    (cd "$NODE_DIR" && KC_ADMIN_USER=interop-admin KC_ADMIN_PASSWORD=$KC_ADMIN_PASSWORD \
-        "$NODE" keycloak-setup.mjs --keycloak "$KC_URL" --resource "$RESOURCE" \
+    KC_REST_SECRET=$(random_secret)
+    (cd "$NODE_DIR" && KC_ADMIN_USER=interop-admin KC_ADMIN_PASSWORD=$KC_ADMIN_PASSWORD KC_REST_SECRET=$KC_REST_SECRET \
+        "$NODE" keycloak-setup.mjs --keycloak "$KC_URL" --resource "$RESOURCE" --api-resource "$API_RESOURCE" \
         > "$work/keycloak-setup.out" 2> "$work/keycloak-setup.log") \
         || { cat "$work/keycloak-setup.log" >&2; die "Keycloak setup through the admin API failed"; }
     ISSUER=$(sed -n 's/^issuer=//p' "$work/keycloak-setup.out")
@@ -122,11 +123,12 @@ configure_keycloak() {
 
 # ---------------------------------------------------------------------------------------------
 # 4. Our server
-SERVER_PORT= RESOURCE= SERVER_PID= SERVER_ORIGIN=
+SERVER_PORT= RESOURCE= SERVER_PID= SERVER_ORIGIN= API_RESOURCE= KC_REST_SECRET=
 choose_server_port() {
     SERVER_PORT=$(free_port)
     SERVER_ORIGIN=$scheme://127.0.0.1:$SERVER_PORT
     RESOURCE=$SERVER_ORIGIN/mcp
+    API_RESOURCE=$SERVER_ORIGIN/api
 }
 
 build_server() {
@@ -143,7 +145,13 @@ build_server() {
 
 start_server() {
     local props=(-Dserver.host=127.0.0.1 -Dserver.port="$SERVER_PORT" -Dmcp.resource="$RESOURCE"
-                 -Dmcp.auth.issuer="$ISSUER" -Dmcp.fixtures.enabled=true)
+                 -Dmcp.auth.issuer="$ISSUER" -Dmcp.fixtures.enabled=true
+                 -Dmcp.api.resource="$API_RESOURCE" -Dmcp.store.h2.directory="$work/store"
+                 -Djava.util.logging.config.file="$work/logging.properties")
+    # Allowed decisions are logged at FINE (denials at INFO): the evidence, and the Inspector
+    # step's server/discover check, need both.
+    { cat server/src/main/resources/logging.properties; echo "dev.mcpauth.server.auth.decisions.level=FINE"; } \
+        > "$work/logging.properties"
     if [ "$scheme" = https ]; then
         props+=(-Dserver.tls.private-key.keystore.resource.path="$work/tls/server.p12"
                 -Dserver.tls.private-key.keystore.passphrase="$TLS_PASS"

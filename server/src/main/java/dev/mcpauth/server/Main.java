@@ -24,6 +24,7 @@ public final class Main {
         }
         try {
             SettingsReader.read(SettingsSource.of(ConfigProvider.getConfig()));
+            dev.mcpauth.server.compat.CompatSettingsReader.read(SettingsSource.of(ConfigProvider.getConfig()));
         } catch (SettingsRefusedException e) {
             System.err.println(e.getMessage());
             System.exit(EXIT_REFUSED);

@@ -1,6 +1,7 @@
 package dev.mcpauth.conformance.cli;
 
 import dev.mcpauth.conformance.options.TokenTyp;
+import dev.mcpauth.conformance.options.ProtectedUrl;
 import dev.mcpauth.conformance.options.ToolHint;
 import dev.mcpauth.conformance.options.TypProfile;
 import dev.mcpauth.conformance.spec.SpecVersion;
@@ -155,5 +156,17 @@ final class Parsers {
     static TokenTyp tokenTyp(String option, String value) throws UsageException {
         return TokenTyp.find(value).orElseThrow(() -> new UsageException(option + " '" + value
                 + "' must be at+jwt, JWT or none"));
+    }
+
+    /** {@code URL} or {@code URL,METHOD}: a non-MCP URL whose bearer edge the run also judges. */
+    static ProtectedUrl protectedUrl(String option, String value) throws UsageException {
+        int comma = value.lastIndexOf(',');
+        String method = comma < 0 ? "" : value.substring(comma + 1);
+        URI url = url(option, comma < 0 ? value : value.substring(0, comma));
+        try {
+            return ProtectedUrl.parse(url, method);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(option + " '" + value + "': " + e.getMessage());
+        }
     }
 }

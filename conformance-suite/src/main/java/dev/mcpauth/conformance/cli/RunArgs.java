@@ -46,7 +46,8 @@ final class RunArgs {
                 token(a, TOKEN, TOKEN_FILE, TOKEN_ENV, env),
                 token(a, LOW_SCOPE_TOKEN, LOW_SCOPE_TOKEN_FILE, LOW_SCOPE_TOKEN_ENV, env),
                 SCOPE.read(a), PRIVILEGED_SCOPE.read(a), PRIVILEGED_TOOL.read(a),
-                TIMEOUT.read(a).orElse(DEFAULT_TIMEOUT), extras(a, env)).withChecks(checks(a, catalog));
+                TIMEOUT.read(a).orElse(DEFAULT_TIMEOUT), extras(a, env)).withChecks(checks(a, catalog))
+                .withAlsoProtect(ALSO_PROTECT.readAll(a));
         return new RunCommand.Request(options, OUT.read(a).orElse(DEFAULT_OUT), EXPECTED_FAILURES.read(a),
                 DEBUG.read(a).orElse(false));
     }

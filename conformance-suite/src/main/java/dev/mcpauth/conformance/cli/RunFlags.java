@@ -1,5 +1,6 @@
 package dev.mcpauth.conformance.cli;
 
+import dev.mcpauth.conformance.options.ProtectedUrl;
 import dev.mcpauth.conformance.options.TokenTyp;
 import dev.mcpauth.conformance.options.ToolHint;
 import dev.mcpauth.conformance.options.TypProfile;
@@ -83,6 +84,11 @@ final class RunFlags {
     static final OptionSpec<Boolean> REQUIRE_GREYBOX = OptionSpec.flag("--require-greybox",
             "make the grey-box checks required: without --server-log or --upstream-mock-port they are untestable "
                     + "(a MUST check then fails the run) instead of skipped as not requested");
+    static final OptionSpec<ProtectedUrl> ALSO_PROTECT = OptionSpec.repeatable("--also-protect", "URL[,METHOD]",
+            "also judge this non-MCP URL's bearer edge (no token, malformed, expired, wrong audience and issuer, bad "
+                    + "signature, alg none, challenge syntax, its RFC 9728 PRM), reported per URL; tokens for it carry "
+                    + "the resource of its PRM as aud (so the token checks need the suite's issuer, not operator tokens). "
+                    + "METHOD defaults to GET; use a method without side effects; repeatable", Parsers::protectedUrl);
     static final OptionSpec<Boolean> DEBUG = OptionSpec.flag("--debug", "print the stack trace of a harness error");
 
     /** In {@code --help} order. */
@@ -90,7 +96,7 @@ final class RunFlags {
             EXPECTED_FAILURES, TOKEN, TOKEN_FILE, LOW_SCOPE_TOKEN, LOW_SCOPE_TOKEN_FILE, OTHER_USER_TOKEN,
             OTHER_USER_TOKEN_FILE, OTHER_AUDIENCE_TOKEN, OTHER_AUDIENCE_TOKEN_FILE, SCOPE, PRIVILEGED_SCOPE,
             PRIVILEGED_TOOL, TOOL, TIMEOUT, TYP_PROFILE, TOKEN_TYP, TRUST_CERT, JWKS_REFETCH_WAIT, BROADER_SCOPE, SERVER_LOG,
-            UPSTREAM_MOCK_PORT, UPSTREAM_TOOL, REQUIRE_GREYBOX, DEBUG);
+            UPSTREAM_MOCK_PORT, UPSTREAM_TOOL, REQUIRE_GREYBOX, ALSO_PROTECT, DEBUG);
 
     private RunFlags() {
     }

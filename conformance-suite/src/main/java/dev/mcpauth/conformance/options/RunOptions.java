@@ -25,6 +25,7 @@ import java.util.Optional;
  * @param requestTimeout   per-request timeout
  * @param extras           typ profile, grey-box hooks, TLS trust, rotation wait
  * @param checkIds         checks to report; empty means every check of the selected scenarios
+ * @param alsoProtect      non-MCP URLs whose bearer edge is judged too ({@code --also-protect}), reported per URL
  */
 public record RunOptions(URI target,
                          Optional<URI> issuer,
@@ -37,7 +38,8 @@ public record RunOptions(URI target,
                          Optional<String> privilegedTool,
                          Duration requestTimeout,
                          ExtraOptions extras,
-                         List<String> checkIds) {
+                         List<String> checkIds,
+                         List<ProtectedUrl> alsoProtect) {
 
     public RunOptions {
         Objects.requireNonNull(target, "target");
@@ -56,6 +58,16 @@ public record RunOptions(URI target,
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(extras, "extras");
         checkIds = List.copyOf(checkIds);
+        alsoProtect = List.copyOf(alsoProtect);
+    }
+
+    /** Options that judge no URL but the target. */
+    public RunOptions(URI target, Optional<URI> issuer, SpecVersion specVersion, List<String> scenarioIds,
+                      Optional<String> token, Optional<String> lowScopeToken, Optional<String> baselineScope,
+                      Optional<String> privilegedScope, Optional<String> privilegedTool, Duration requestTimeout,
+                      ExtraOptions extras, List<String> checkIds) {
+        this(target, issuer, specVersion, scenarioIds, token, lowScopeToken, baselineScope, privilegedScope,
+                privilegedTool, requestTimeout, extras, checkIds, List.of());
     }
 
     /** Options without a check selection. */
@@ -77,12 +89,18 @@ public record RunOptions(URI target,
 
     public RunOptions withExtras(ExtraOptions newExtras) {
         return new RunOptions(target, issuer, specVersion, scenarioIds, token, lowScopeToken, baselineScope,
-                privilegedScope, privilegedTool, requestTimeout, newExtras, checkIds);
+                privilegedScope, privilegedTool, requestTimeout, newExtras, checkIds, alsoProtect);
     }
 
     /** A copy that reports only these checks. */
     public RunOptions withChecks(List<String> ids) {
         return new RunOptions(target, issuer, specVersion, scenarioIds, token, lowScopeToken, baselineScope,
-                privilegedScope, privilegedTool, requestTimeout, extras, ids);
+                privilegedScope, privilegedTool, requestTimeout, extras, ids, alsoProtect);
+    }
+
+    /** A copy that also judges the bearer edge of these non-MCP URLs. */
+    public RunOptions withAlsoProtect(List<ProtectedUrl> urls) {
+        return new RunOptions(target, issuer, specVersion, scenarioIds, token, lowScopeToken, baselineScope,
+                privilegedScope, privilegedTool, requestTimeout, extras, checkIds, urls);
     }
 }

@@ -86,11 +86,24 @@ public final class JUnitXmlWriter {
         xml.writeAttribute("skipped", Long.toString(counts.skipped()));
     }
 
+    /** Scenarios of {@code --also-protect} URLs: their suite names the URL in a title property. */
+    static final String ALSO_PROTECTED = "protected-url-";
+
     private void suite(ScenarioResult scenario) throws XMLStreamException {
         newline(1);
         xml.writeStartElement("testsuite");
         xml.writeAttribute("name", clean(scenario.id()));
         counts(Counts.of(scenario.checks()));
+        if (scenario.id().startsWith(ALSO_PROTECTED)) {
+            newline(2);
+            xml.writeStartElement("properties");
+            newline(3);
+            xml.writeEmptyElement("property");
+            xml.writeAttribute("name", "title");
+            xml.writeAttribute("value", clean(scenario.title()));
+            newline(2);
+            xml.writeEndElement();
+        }
         for (CheckResult check : scenario.checks()) {
             testcase(check);
         }

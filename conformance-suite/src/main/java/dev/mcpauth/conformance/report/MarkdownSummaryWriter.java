@@ -58,6 +58,13 @@ public final class MarkdownSummaryWriter {
                     .append(Format.observed(checks, Status.SKIPPED)).append(" |\n");
         }
         md.append("\n").append(LEGEND).append('\n');
+        List<ScenarioResult> alsoProtected = run.scenarios().stream()
+                .filter(s -> s.id().startsWith(JUnitXmlWriter.ALSO_PROTECTED)).toList();
+        if (!alsoProtected.isEmpty()) {
+            md.append("\nAlso protected (`--also-protect`), one scenario per URL:\n\n");
+            alsoProtected.forEach(s -> md.append("- ").append(code(s.id())).append(": ").append(text(s.title()))
+                    .append('\n'));
+        }
 
         list(md, "Failures", outcome.unexpectedFailures().stream().filter(c -> !c.untestable()).toList());
         list(md, "Untestable MUST checks (they fail the run)",

@@ -16,6 +16,7 @@ import dev.mcpauth.conformance.http.Redactor;
 import dev.mcpauth.conformance.issuer.IssuerClient;
 import dev.mcpauth.conformance.issuer.TestIssuer;
 import dev.mcpauth.conformance.scenario.CheckRecorder;
+import dev.mcpauth.conformance.scenario.ProtectedUrlScenario;
 import dev.mcpauth.conformance.scenario.RunFixtures;
 import dev.mcpauth.conformance.scenario.Scenario;
 import dev.mcpauth.conformance.scenario.ScenarioContext;
@@ -86,9 +87,16 @@ public final class ConformanceRunner {
             }
             ctx = ctx.withAcceptedTokenTyp();
             notes.addAll(ctx.runNotes());
+            // --also-protect URLs first (reported last): key-lifecycle rotates the issuer's key, which would
+            // leave their tokens naming a key the target no longer trusts
+            List<ScenarioResult> alsoProtected = new ArrayList<>();
+            for (Scenario scenario : ProtectedUrlScenario.forUrls(options.alsoProtect())) {
+                alsoProtected.add(runOne(scenario, ctx, options.specVersion(), clock, allProgress));
+            }
             for (Scenario scenario : selected) {
                 results.add(checks.keep(runOne(scenario, ctx, options.specVersion(), clock, progress)));
             }
+            results.addAll(alsoProtected);
         }
         return new RunResult(SUITE_VERSION, options.target().toString(), options.specVersion(), started,
                 Duration.between(started, clock.instant()), results, notes);

@@ -131,6 +131,12 @@ public final class IssuerTokens implements TokenSource {
     }
 
     @Override
+    public Optional<TokenSource> withAudience(String audience) {
+        return Optional.of(new IssuerTokens(mode, signer, issuerKey,
+                new Template(template.issuer(), audience, template.clientId()), clock, forger, typ));
+    }
+
+    @Override
     public IssuerTokens withIssuerKey(RSAKey key) {
         return new IssuerTokens(mode, signer, key, template, clock, forger, typ);
     }

@@ -69,6 +69,14 @@ public interface TokenSource {
         return Optional.empty();
     }
 
+    /**
+     * This source minting its tokens for another resource ({@code aud}), e.g. a URL judged by
+     * {@code --also-protect}; empty when it cannot (operator tokens are for the target only).
+     */
+    default Optional<TokenSource> withAudience(String audience) {
+        return Optional.empty();
+    }
+
     /** This source after the issuer rotated to {@code key}: tokens then name it in {@code kid}. */
     default TokenSource withIssuerKey(RSAKey key) {
         return this;

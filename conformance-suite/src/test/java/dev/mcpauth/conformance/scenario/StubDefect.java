@@ -70,5 +70,10 @@ enum StubDefect {
     PUBLIC_CACHE_FOR_USER_DATA, NO_HIERARCHY, OFFLINE_ACCESS_ADVERTISED, PUBLIC_DISCOVER,
     // the PRM names an authorization server whose metadata cannot be fetched (a closed port): the
     // suite cannot find the AS's public key black-box, so operator-mode HS256 checks are untestable
-    AS_METADATA_UNREACHABLE
+    AS_METADATA_UNREACHABLE,
+    // the protected non-MCP endpoint /api/items (--also-protect): no-token 403, a broken extra challenge line,
+    // a PRM resource that does not cover the URL, a PRM only off its well-known URL, 500 on a malformed token,
+    // tokens for /mcp accepted, the invalid-token 401 without challenge or without error code
+    API_NO_TOKEN_403, API_BROKEN_CHALLENGE, API_PRM_NOT_COVERING, API_PRM_NOT_AT_WELL_KNOWN,
+    API_SERVER_ERROR_ON_MALFORMED, API_ACCEPTS_MCP_AUDIENCE, API_NO_CHALLENGE_ON_INVALID, API_NO_ERROR_CODE
 }

@@ -75,6 +75,7 @@ final class StubMcpServer implements AutoCloseable {
     private final StubSetup setup;
     private final StubStateless stateless = new StubStateless(this);
     private final StubCatalog catalog = new StubCatalog(this);
+    private final StubApiEndpoint api;
     private final Map<String, String> sessions = new ConcurrentHashMap<>();
     private final AtomicInteger insufficientCalls = new AtomicInteger();
     private final Map<String, AtomicInteger> toolCalls = new ConcurrentHashMap<>();
@@ -92,6 +93,12 @@ final class StubMcpServer implements AutoCloseable {
                 defects, Clock.systemUTC());
         this.effects = new StubSideEffects(setup, defects);
         this.setup = setup;
+        this.api = new StubApiEndpoint(origin, issuer, defects);
+    }
+
+    /** The protected non-MCP endpoint ({@code --also-protect}). */
+    StubApiEndpoint api() {
+        return api;
     }
 
     StubSetup setup() {
@@ -159,6 +166,10 @@ final class StubMcpServer implements AutoCloseable {
             // Read the whole request first: an unread body stalls the JDK's https server.
             try (InputStream in = ex.getRequestBody()) {
                 ex.setAttribute(BODY, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
+            if (StubApiEndpoint.PATHS.contains(ex.getRequestURI().getPath())) {
+                api.handle(ex);
+                return;
             }
             switch (ex.getRequestURI().getPath()) {
                 case "/.well-known/oauth-protected-resource/mcp" -> prm(ex, false);

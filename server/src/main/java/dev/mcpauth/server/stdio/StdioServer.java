@@ -64,7 +64,7 @@ public final class StdioServer {
     }
 
     /** The response to one line, or empty for notifications, responses and blank lines. */
-    Optional<JsonObject> answer(byte[] line) {
+    public Optional<JsonObject> answer(byte[] line) {
         Optional<String> text = StrictUtf8.decode(line);
         if (text.isEmpty()) {
             return Optional.of(JsonRpc.error(JsonValue.NULL, JsonRpc.PARSE_ERROR, "Parse error: not UTF-8"));

@@ -34,6 +34,15 @@ class StartupRefusalTest {
                 + "(the authorization server's issuer identifier)\n"));
     }
 
+    @Test
+    void mainWhenTheLegacyListenerIsNotOnLoopbackThenExitsWithOneLine() throws Exception {
+        Result result = runMain("-Dmcp.resource=http://127.0.0.1:8080/mcp", "-Dmcp.auth.issuer=https://id.example.test",
+                "-Dmcp.compat.port=8081", "-Dmcp.compat.host=0.0.0.0", "-Dmcp.compat.subject=alice");
+        assertThat(result.exitCode(), is(2));
+        assertThat(result.stderr(), is("mcp-auth-server refused to start: mcp.compat.host must be a loopback address "
+                + "(127.0.0.1, ::1 or localhost): the legacy listener has no authentication, got 0.0.0.0\n"));
+    }
+
     private static Result runMain(String... properties) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));

@@ -1,5 +1,6 @@
 package dev.mcpauth.conformance.cli;
 
+import dev.mcpauth.conformance.options.TokenFormat;
 import dev.mcpauth.conformance.options.TokenTyp;
 import dev.mcpauth.conformance.options.ToolHint;
 import dev.mcpauth.conformance.options.TypProfile;
@@ -155,5 +156,10 @@ final class Parsers {
     static TokenTyp tokenTyp(String option, String value) throws UsageException {
         return TokenTyp.find(value).orElseThrow(() -> new UsageException(option + " '" + value
                 + "' must be at+jwt, JWT or none"));
+    }
+
+    static TokenFormat tokenFormat(String option, String value) throws UsageException {
+        return TokenFormat.parse(value).orElseThrow(() -> new UsageException(option + " '" + value
+                + "' must be jwt or opaque"));
     }
 }

@@ -64,5 +64,8 @@ enum StubDefect {
     PUBLIC_CACHE_FOR_USER_DATA, NO_HIERARCHY, OFFLINE_ACCESS_ADVERTISED, PUBLIC_DISCOVER,
     // the PRM names an authorization server whose metadata cannot be fetched (a closed port): the
     // suite cannot find the AS's public key black-box, so operator-mode HS256 checks are untestable
-    AS_METADATA_UNREACHABLE
+    AS_METADATA_UNREACHABLE,
+    // opaque tokens (RFC 7662): the claims of an inactive answer read anyway, a token let through
+    // while introspection is down, or every token refused once introspection failed
+    IGNORE_INTROSPECTION_ACTIVE, FAIL_OPEN_ON_INTROSPECTION_OUTAGE, STAY_SHUT_AFTER_INTROSPECTION_OUTAGE
 }

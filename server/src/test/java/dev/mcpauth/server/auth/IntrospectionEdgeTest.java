@@ -104,4 +104,18 @@ class IntrospectionEdgeTest {
         assertThat(initializeWith(token).statusCode(), is(200));
         assertThat("no JWKS is needed to be ready", request().get("/health/ready").statusCode(), is(200));
     }
+
+    @Test
+    void rs60_whoamiAndMemoryToolsKnowTheCallerOfAnOpaqueToken() {
+        String token = ISSUER.opaque().issue(claims("scope", "mcp:read mcp:write"));
+        String session = initialize(token);
+        Response whoami = post(token, session, toolCall("whoami"));
+        assertThat(whoami.jsonPath().getString("result.structuredContent.sub"), is("user-1"));
+        assertThat(whoami.jsonPath().getString("result.structuredContent.client_id"), is("client-1"));
+        assertThat(whoami.jsonPath().getList("result.structuredContent.scopes"), is(List.of("mcp:read", "mcp:write")));
+        assertThat(whoami.body().asString(), not(containsString(token)));
+        Response add = post(token, session, "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":"
+                + "{\"name\":\"memory_add\",\"arguments\":{\"text\":\"opaque callers have memories too\"}}}");
+        assertThat(add.body().asString(), add.jsonPath().getBoolean("result.isError"), is(false));
+    }
 }

@@ -61,6 +61,11 @@ public final class Scenarios {
                 new IntrospectionScenario());
     }
 
+    /** The scenarios only the opaque-token profile runs. */
+    public static List<Scenario> opaqueOnly() {
+        return List.of(new IntrospectionScenario());
+    }
+
     /** The scenarios of the profile with these ids (every one of the profile when empty). */
     public static List<Scenario> select(List<String> ids, boolean opaqueTokens) {
         if (!opaqueTokens) {
@@ -87,6 +92,9 @@ public final class Scenarios {
             return all;
         }
         Set<String> wanted = new LinkedHashSet<>(ids);
+        opaqueOnly().stream().map(Scenario::id).filter(wanted::contains).findFirst().ifPresent(id -> {
+            throw new IllegalArgumentException("scenario " + id + " runs only with --token-format opaque");
+        });
         List<String> known = all.stream().map(Scenario::id).toList();
         List<String> unknown = wanted.stream().filter(id -> !known.contains(id)).toList();
         if (!unknown.isEmpty()) {

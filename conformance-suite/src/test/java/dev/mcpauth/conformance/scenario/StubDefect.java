@@ -67,5 +67,7 @@ enum StubDefect {
     AS_METADATA_UNREACHABLE,
     // opaque tokens (RFC 7662): the claims of an inactive answer read anyway, a token let through
     // while introspection is down, or every token refused once introspection failed
-    IGNORE_INTROSPECTION_ACTIVE, FAIL_OPEN_ON_INTROSPECTION_OUTAGE, STAY_SHUT_AFTER_INTROSPECTION_OUTAGE
+    IGNORE_INTROSPECTION_ACTIVE, FAIL_OPEN_ON_INTROSPECTION_OUTAGE, STAY_SHUT_AFTER_INTROSPECTION_OUTAGE,
+    // a scope claim of the wrong type read as no scopes at all
+    IGNORE_SCOPE_TYPE
 }

@@ -255,6 +255,10 @@ final class StubTokenValidator {
                 return Validation.invalid("aud");
             }
         }
+        Object scope = c.getClaim("scope");
+        if (scope != null && !(scope instanceof String) && !has(StubDefect.IGNORE_SCOPE_TYPE)) {
+            return has(StubDefect.SERVER_ERROR_ON_BAD_CLAIM_TYPE) ? Validation.crash("scope") : Validation.invalid("scope");
+        }
         long skew = has(StubDefect.LEEWAY_7_MINUTES) ? 420 : has(StubDefect.ZERO_LEEWAY) ? 0 : 60;
         Date now = Date.from(clock.instant());
         Date iat = c.getIssueTime();

@@ -17,6 +17,9 @@
 # The legacy listener for non-OAuth clients (mcp.compat.port, loopback) is on: the OAuth port must stay green.
 # The server serves https (RS-13, RS-77) with a throwaway self-signed certificate made by keytool
 # for this run; the suite trusts it through --trust-cert. The test issuer stays on loopback http.
+# The server runs mcp.auth.mode=both: JWTs are verified locally as before, and one more run of the
+# opaque-token profile (--token-format opaque, 2025-11-25) sends opaque tokens it must introspect at
+# the test issuer (RS-60), with its own client credentials; OPAQUE_RUN=0 leaves that run out.
 # Environment: SPEC_VERSIONS (default "2025-06-18 2025-11-25 2026-07-28"), SKIP_BUILD=1 to reuse the jars.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -74,6 +77,7 @@ java -Dserver.host=127.0.0.1 -Dserver.port="$server_port" \
      -Dmcp.api.resource="https://127.0.0.1:$server_port/api" -Dmcp.store.h2.directory="$work/store" \
      -Dmcp.compat.port="$compat_port" -Dmcp.compat.subject=ci-legacy-client \
      -Dmcp.auth.jwks-refresh-min-interval=1 \
+     -Dmcp.auth.mode=both -Dmcp.auth.client-id=reference-server -Dmcp.auth.client-secret="$(random_secret)" \
      -Dmcp.upstream-url="http://127.0.0.1:$upstream_port/upstream" -Dmcp.upstream-token=reference-server-own-credential \
      -jar "$SERVER_JAR" > "$work/server.log" 2>&1 &
 track $!
@@ -94,6 +98,18 @@ for version in ${SPEC_VERSIONS:-2025-06-18 2025-11-25 2026-07-28}; do
     say "spec $version: exit $code in $(secs $(( $(now_ms) - started )) 3)"
     [ $code -gt $rc ] && rc=$code
 done
+
+# The opaque-token profile: the same server introspects the issuer's opaque tokens (RS-60, RS-61).
+if [ "${OPAQUE_RUN:-1}" = 1 ]; then
+    started=$(now_ms)
+    set +e
+    java -jar "$SUITE_JAR" run --target "$resource" --issuer "$issuer" --spec-version 2025-11-25 --token-format opaque \
+        --trust-cert "$work/server-cert.pem" --out "$out/opaque-tokens"
+    code=$?
+    set -e
+    say "opaque tokens (2025-11-25): exit $code in $(secs $(( $(now_ms) - started )) 3)"
+    [ $code -gt $rc ] && rc=$code
+fi
 
 # A few seconds of mixed traffic (good, expired, wrong-audience, bad-signature and missing tokens):
 # any wrong decision (a bad token answered 2xx, a good one refused) fails the main job. The long

@@ -1,5 +1,6 @@
 package dev.mcpauth.conformance.cli;
 
+import dev.mcpauth.conformance.options.TokenFormat;
 import dev.mcpauth.conformance.options.TokenTyp;
 import dev.mcpauth.conformance.options.ProtectedUrl;
 import dev.mcpauth.conformance.options.ToolHint;
@@ -168,5 +169,10 @@ final class Parsers {
         } catch (IllegalArgumentException e) {
             throw new UsageException(option + " '" + value + "': " + e.getMessage());
         }
+    }
+
+    static TokenFormat tokenFormat(String option, String value) throws UsageException {
+        return TokenFormat.parse(value).orElseThrow(() -> new UsageException(option + " '" + value
+                + "' must be jwt or opaque"));
     }
 }

@@ -67,6 +67,7 @@ final class RunArgs {
         extras = JWKS_REFETCH_WAIT.read(a).map(extras::withJwksRefetchWait).orElse(extras);
         extras = BROADER_SCOPE.read(a).map(extras::withBroaderScope).orElse(extras);
         extras = TOKEN_TYP.read(a).map(extras::withTokenTyp).orElse(extras);
+        extras = TOKEN_FORMAT.read(a).map(extras::withTokenFormat).orElse(extras);
         extras = extras.withToolHints(toolHints(a));
         extras = extras.withRequireGreybox(REQUIRE_GREYBOX.read(a).orElse(false));
         return extras.withOtherTokens(new OperatorTokens(

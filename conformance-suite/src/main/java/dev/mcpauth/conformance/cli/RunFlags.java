@@ -1,6 +1,7 @@
 package dev.mcpauth.conformance.cli;
 
 import dev.mcpauth.conformance.options.ProtectedUrl;
+import dev.mcpauth.conformance.options.TokenFormat;
 import dev.mcpauth.conformance.options.TokenTyp;
 import dev.mcpauth.conformance.options.ToolHint;
 import dev.mcpauth.conformance.options.TypProfile;
@@ -64,6 +65,9 @@ final class RunFlags {
             "typ of the good tokens the suite's issuer mints: at+jwt (default, RFC 9068), JWT or none. With at+jwt, "
                     + "a target that refuses it but accepts typ JWT gets a WARNING and the run goes on with JWT",
             Parsers::tokenTyp);
+    static final OptionSpec<TokenFormat> TOKEN_FORMAT = OptionSpec.value("--token-format", "F",
+            "jwt (default) or opaque: the suite's issuer hands out opaque tokens that the target must introspect at "
+                    + "its RFC 7662 endpoint, and the run is the opaque-token profile (RS-60)", Parsers::tokenFormat);
     static final OptionSpec<Path> TRUST_CERT = OptionSpec.value("--trust-cert", "FILE",
             "trust the certificates in FILE (PEM) for an https target, e.g. a self-signed test server",
             Parsers::readableFile);
@@ -95,7 +99,7 @@ final class RunFlags {
     static final List<OptionSpec<?>> ALL = List.of(TARGET, ISSUER, SPEC_VERSION, OUT, SCENARIO, CHECK,
             EXPECTED_FAILURES, TOKEN, TOKEN_FILE, LOW_SCOPE_TOKEN, LOW_SCOPE_TOKEN_FILE, OTHER_USER_TOKEN,
             OTHER_USER_TOKEN_FILE, OTHER_AUDIENCE_TOKEN, OTHER_AUDIENCE_TOKEN_FILE, SCOPE, PRIVILEGED_SCOPE,
-            PRIVILEGED_TOOL, TOOL, TIMEOUT, TYP_PROFILE, TOKEN_TYP, TRUST_CERT, JWKS_REFETCH_WAIT, BROADER_SCOPE, SERVER_LOG,
+            PRIVILEGED_TOOL, TOOL, TIMEOUT, TYP_PROFILE, TOKEN_TYP, TOKEN_FORMAT, TRUST_CERT, JWKS_REFETCH_WAIT, BROADER_SCOPE, SERVER_LOG,
             UPSTREAM_MOCK_PORT, UPSTREAM_TOOL, REQUIRE_GREYBOX, ALSO_PROTECT, DEBUG);
 
     private RunFlags() {

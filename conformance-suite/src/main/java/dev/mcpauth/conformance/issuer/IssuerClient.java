@@ -22,7 +22,7 @@ import java.util.Objects;
  * metadata and current key, and signs through {@code POST /mint}. Traffic to the issuer is
  * harness plumbing and is not recorded in reports.
  */
-public final class IssuerClient implements JwsSigner {
+public final class IssuerClient implements JwsSigner, dev.mcpauth.conformance.token.OpaqueMinter {
     private final HttpClient http;
     private final Duration timeout;
     private final URI issuer;
@@ -99,6 +99,32 @@ public final class IssuerClient implements JwsSigner {
     /** {@code POST /admin/jwks-outage}: the JWKS endpoint answers 503 while {@code on}. */
     public void jwksOutage(boolean on) throws SigningException {
         post(URI.create(stripSlash(issuer.toString()) + "/admin/jwks-outage"), "{\"outage\":" + on + "}");
+    }
+
+    /** {@code POST /mint-opaque}: an opaque token whose introspection answer lists exactly these claims. */
+    @Override
+    public String mintOpaque(Map<String, Object> claims) throws SigningException {
+        String answer = post(URI.create(stripSlash(issuer.toString()) + "/mint-opaque"),
+                JSONObjectUtils.toJSONString(Map.of("claims", claims)));
+        try {
+            String token = JSONObjectUtils.getString(JSONObjectUtils.parse(answer), "token");
+            if (token == null) {
+                throw new SigningException("POST /mint-opaque returned no token");
+            }
+            return token;
+        } catch (ParseException e) {
+            throw new SigningException("POST /mint-opaque answered no JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code POST /admin/revoke}: introspection answers {@code active: false} for this token from now on. */
+    public void revoke(String token) throws SigningException {
+        post(URI.create(stripSlash(issuer.toString()) + "/admin/revoke"), JSONObjectUtils.toJSONString(Map.of("token", token)));
+    }
+
+    /** {@code POST /admin/introspection-outage}: the introspection endpoint answers 503 while {@code on}. */
+    public void introspectionOutage(boolean on) throws SigningException {
+        post(URI.create(stripSlash(issuer.toString()) + "/admin/introspection-outage"), "{\"outage\":" + on + "}");
     }
 
     private String post(URI uri, String body) throws SigningException {

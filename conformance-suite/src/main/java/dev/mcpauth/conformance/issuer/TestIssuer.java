@@ -55,6 +55,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     signs the payload text under that JOSE header with the current key (the header's
  *     {@code alg} must be an RSA signature algorithm) and answers {@code {"token":"..."}}.
  *     This is how the runner makes mutated but validly signed tokens, in-process or not;</li>
+ * <li>opaque tokens and {@code POST /introspect} (RFC 7662): see {@link OpaqueTokenDesk};</li>
  * <li>{@code POST /admin/rotate}: a new current key (old ones stay in the JWKS), answered with
  *     its {@code kid} and public {@code jwk} (readable during an outage);
  *     {@code POST /admin/jwks-outage} with {@code {"outage":true|false}}: the JWKS answers 503
@@ -75,6 +76,7 @@ public final class TestIssuer implements AutoCloseable {
     private final java.util.concurrent.atomic.AtomicReference<JwksFault> jwksFault =
             new java.util.concurrent.atomic.AtomicReference<>(JwksFault.NONE);
     private volatile long jwksDelayMs = JwksFault.DEFAULT_DELAY_MS;
+    private final OpaqueTokenDesk opaque = new OpaqueTokenDesk();
 
     private TestIssuer(HttpServer server, ExecutorService executor, IssuerKeys keys, URI issuer, Clock clock) {
         this.server = server;
@@ -148,6 +150,16 @@ public final class TestIssuer implements AutoCloseable {
         jwksOutage.set(on);
     }
 
+    /** Turns the simulated introspection outage on or off (see {@link OpaqueTokenDesk}). */
+    public void introspectionOutage(boolean on) {
+        opaque.outage(on);
+    }
+
+    /** Introspection requests received so far. */
+    public int introspectionCalls() {
+        return opaque.calls();
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -158,6 +170,9 @@ public final class TestIssuer implements AutoCloseable {
         try (ex) {
             String path = ex.getRequestURI().getPath();
             String method = ex.getRequestMethod();
+            if (opaque.handle(ex, path, method)) {
+                return;
+            }
             switch (path) {
                 case "/.well-known/oauth-authorization-server" -> onlyGet(ex, method, () -> metadata(false).toString());
                 case "/.well-known/openid-configuration" -> onlyGet(ex, method, () -> metadata(true).toString());
@@ -191,6 +206,9 @@ public final class TestIssuer implements AutoCloseable {
                 .add("issuer", issuer.toString())
                 .add("token_endpoint", tokenUrl().toString())
                 .add("jwks_uri", jwksUrl().toString())
+                .add("introspection_endpoint", issuer + "/introspect")
+                .add("introspection_endpoint_auth_methods_supported",
+                        Json.createArrayBuilder().add("client_secret_basic").add("client_secret_post"))
                 .add("grant_types_supported", Json.createArrayBuilder().add("client_credentials"))
                 .add("response_types_supported", Json.createArrayBuilder())
                 .add("token_endpoint_auth_methods_supported",

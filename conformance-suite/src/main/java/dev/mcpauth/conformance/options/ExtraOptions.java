@@ -22,6 +22,7 @@ import java.util.Optional;
  * @param tokenTyp         the {@code typ} header of the good tokens the suite's issuer mints ({@code --token-typ})
  * @param requireGreybox   true ({@code --require-greybox}): a grey-box check whose flag was not given is
  *                         untestable (a MUST check then fails the run); false: it is SKIPPED as not requested
+ * @param tokenFormat      JWT access tokens, or opaque tokens the target introspects ({@code --token-format})
  */
 public record ExtraOptions(TypProfile typProfile,
                            Optional<Path> serverLog,
@@ -33,7 +34,8 @@ public record ExtraOptions(TypProfile typProfile,
                            OperatorTokens otherTokens,
                            ToolHints toolHints,
                            TokenTyp tokenTyp,
-                           boolean requireGreybox) {
+                           boolean requireGreybox,
+                           TokenFormat tokenFormat) {
     public static final String DEFAULT_UPSTREAM_TOOL = "fetch_upstream";
     public static final Duration DEFAULT_JWKS_REFETCH_WAIT = Duration.ofSeconds(15);
 
@@ -48,6 +50,7 @@ public record ExtraOptions(TypProfile typProfile,
         Objects.requireNonNull(otherTokens, "otherTokens");
         Objects.requireNonNull(toolHints, "toolHints");
         Objects.requireNonNull(tokenTyp, "tokenTyp");
+        Objects.requireNonNull(tokenFormat, "tokenFormat");
         upstreamMockPort.ifPresent(p -> {
             if (p < 1 || p > 65535) {
                 throw new IllegalArgumentException("upstream mock port out of range: " + p);
@@ -58,56 +61,61 @@ public record ExtraOptions(TypProfile typProfile,
     public static ExtraOptions defaults() {
         return new ExtraOptions(TypProfile.LENIENT, Optional.empty(), Optional.empty(), DEFAULT_UPSTREAM_TOOL,
                 Optional.empty(), DEFAULT_JWKS_REFETCH_WAIT, Optional.empty(), OperatorTokens.NONE,
-                ToolHints.NONE, TokenTyp.AT_JWT, false);
+                ToolHints.NONE, TokenTyp.AT_JWT, false, TokenFormat.JWT);
     }
 
     public ExtraOptions withTypProfile(TypProfile p) {
         return new ExtraOptions(p, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait, broaderScope, otherTokens,
-                toolHints, tokenTyp, requireGreybox);
+                toolHints, tokenTyp, requireGreybox, tokenFormat);
     }
 
     public ExtraOptions withServerLog(Path log) {
         return new ExtraOptions(typProfile, Optional.of(log), upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
-                broaderScope, otherTokens, toolHints, tokenTyp, requireGreybox);
+                broaderScope, otherTokens, toolHints, tokenTyp, requireGreybox, tokenFormat);
     }
 
     public ExtraOptions withUpstream(int port, String tool) {
         return new ExtraOptions(typProfile, serverLog, Optional.of(port), tool, trustCert, jwksRefetchWait, broaderScope, otherTokens,
-                toolHints, tokenTyp, requireGreybox);
+                toolHints, tokenTyp, requireGreybox, tokenFormat);
     }
 
     public ExtraOptions withTrustCert(Path pem) {
         return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, Optional.of(pem), jwksRefetchWait,
-                broaderScope, otherTokens, toolHints, tokenTyp, requireGreybox);
+                broaderScope, otherTokens, toolHints, tokenTyp, requireGreybox, tokenFormat);
     }
 
     public ExtraOptions withBroaderScope(String scope) {
         return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
-                Optional.of(scope), otherTokens, toolHints, tokenTyp, requireGreybox);
+                Optional.of(scope), otherTokens, toolHints, tokenTyp, requireGreybox, tokenFormat);
     }
 
     public ExtraOptions withJwksRefetchWait(Duration wait) {
         return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, wait, broaderScope, otherTokens,
-                toolHints, tokenTyp, requireGreybox);
+                toolHints, tokenTyp, requireGreybox, tokenFormat);
     }
 
     public ExtraOptions withOtherTokens(OperatorTokens tokens) {
         return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
-                broaderScope, tokens, toolHints, tokenTyp, requireGreybox);
+                broaderScope, tokens, toolHints, tokenTyp, requireGreybox, tokenFormat);
     }
 
     public ExtraOptions withToolHints(ToolHints hints) {
         return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
-                broaderScope, otherTokens, hints, tokenTyp, requireGreybox);
+                broaderScope, otherTokens, hints, tokenTyp, requireGreybox, tokenFormat);
     }
 
     public ExtraOptions withTokenTyp(TokenTyp typ) {
         return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
-                broaderScope, otherTokens, toolHints, typ, requireGreybox);
+                broaderScope, otherTokens, toolHints, typ, requireGreybox, tokenFormat);
     }
 
     public ExtraOptions withRequireGreybox(boolean required) {
         return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
-                broaderScope, otherTokens, toolHints, tokenTyp, required);
+                broaderScope, otherTokens, toolHints, tokenTyp, required, tokenFormat);
+    }
+
+    public ExtraOptions withTokenFormat(TokenFormat format) {
+        return new ExtraOptions(typProfile, serverLog, upstreamMockPort, upstreamTool, trustCert, jwksRefetchWait,
+                broaderScope, otherTokens, toolHints, tokenTyp, requireGreybox, format);
     }
 }

@@ -25,6 +25,8 @@ import dev.mcpauth.conformance.scenario.Scenarios;
 import dev.mcpauth.conformance.token.AttackerJwks;
 import dev.mcpauth.conformance.token.JwsSigner;
 import dev.mcpauth.conformance.token.IssuerTokens;
+import dev.mcpauth.conformance.token.OpaqueIssuerTokens;
+import dev.mcpauth.conformance.options.TokenFormat;
 import dev.mcpauth.conformance.token.NoTokens;
 import dev.mcpauth.conformance.token.OperatorTokenSource;
 import dev.mcpauth.conformance.token.TokenSource;
@@ -65,7 +67,8 @@ public final class ConformanceRunner {
 
     static RunResult run(RunOptions options, ProgressListener allProgress, Clock clock) {
         CheckSelection checks = new CheckSelection(options.checkIds());
-        List<Scenario> selected = checks.scenarios(Scenarios.select(options.scenarioIds()));
+        List<Scenario> selected = checks.scenarios(Scenarios.select(options.scenarioIds(),
+                options.extras().tokenFormat() == TokenFormat.OPAQUE));
         ProgressListener progress = checks.filter(allProgress);
         Instant started = clock.instant();
         Redactor redactor = new Redactor();
@@ -188,6 +191,11 @@ public final class ConformanceRunner {
                 IssuerTokens source = IssuerTokens.of(mode, client, client.currentKey(),
                         new IssuerTokens.Template(client.issuer().toString(), options.target().toString(), CLIENT_ID),
                         attacker, clock, redactor::register).withTyp(options.extras().tokenTyp());
+                if (options.extras().tokenFormat() == TokenFormat.OPAQUE) {
+                    return new Tokens(new OpaqueIssuerTokens(source, client, new IssuerTokens.Template(
+                            client.issuer().toString(), options.target().toString(), CLIENT_ID), clock,
+                            redactor::register), started, Optional.of(client));
+                }
                 return new Tokens(source, started, Optional.of(client));
             } catch (JwsSigner.SigningException e) {
                 started.ifPresent(TestIssuer::close);

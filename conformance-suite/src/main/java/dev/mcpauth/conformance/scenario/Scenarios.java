@@ -47,6 +47,42 @@ public final class Scenarios {
     }
 
     /**
+     * The opaque-token profile ({@code --token-format opaque}): the scenarios whose tokens have an
+     * opaque form (claims in the introspection answer, not in a JWT), then introspection itself.
+     */
+    public static List<Scenario> opaqueTokenProfile() {
+        return List.of(
+                new ProtectedResourceMetadataScenario(),
+                new MissingTokenScenario(),
+                new ValidTokenScenario(),
+                new ExpiredTokenScenario(),
+                new WrongAudienceScenario(),
+                new InsufficientScopeScenario(),
+                new WrongIssuerScenario(),
+                new IntrospectionScenario());
+    }
+
+    /** The scenarios only the opaque-token profile runs. */
+    public static List<Scenario> opaqueOnly() {
+        return List.of(new IntrospectionScenario());
+    }
+
+    /** The scenarios of the profile with these ids (every one of the profile when empty). */
+    public static List<Scenario> select(List<String> ids, boolean opaqueTokens) {
+        if (!opaqueTokens) {
+            return select(ids);
+        }
+        List<Scenario> profile = opaqueTokenProfile();
+        List<String> known = profile.stream().map(Scenario::id).toList();
+        List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw new IllegalArgumentException("not in the opaque-token profile: " + String.join(", ", unknown)
+                    + "; its scenarios: " + String.join(", ", known));
+        }
+        return ids.isEmpty() ? profile : profile.stream().filter(s -> ids.contains(s.id())).toList();
+    }
+
+    /**
      * The scenarios with these ids, in run order; all of them when the list is empty.
      *
      * @throws IllegalArgumentException naming every unknown id and the known ones
@@ -57,6 +93,9 @@ public final class Scenarios {
             return all;
         }
         Set<String> wanted = new LinkedHashSet<>(ids);
+        opaqueOnly().stream().map(Scenario::id).filter(wanted::contains).findFirst().ifPresent(id -> {
+            throw new IllegalArgumentException("scenario " + id + " runs only with --token-format opaque");
+        });
         List<String> known = all.stream().map(Scenario::id).toList();
         List<String> unknown = wanted.stream().filter(id -> !known.contains(id)).toList();
         if (!unknown.isEmpty()) {

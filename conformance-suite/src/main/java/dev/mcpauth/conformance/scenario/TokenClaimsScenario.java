@@ -44,6 +44,12 @@ final class TokenClaimsScenario implements Scenario {
             "A numeric aud is refused",
             "aud 12345 (neither a string nor an array of strings) gets 401 or 400, never 2xx or 5xx.",
             List.of("RS-40"), "RFC7519-4.1.3", "RFC9068-4");
+    static final CheckSpec NUMERIC_SCOPE = CheckSpec.of("token-claims-numeric-scope", Level.MUST,
+            "A scope claim of the wrong type is refused, never a 5xx",
+            "scope 42 (not a space-separated string, RFC 9068 §2.2.3) gets 401 or 400. A 5xx fails; a 2xx is a "
+                    + "WARNING only (a server that reads no scope at all never looks at it). Providers' other shapes "
+                    + "(scp as an array or a string) are not judged: which claim a server reads is its choice.",
+            List.of("RS-40"), "RFC9068-2.2.3", "RFC7519-2");
     static final CheckSpec OPTIONAL = CheckSpec.of("token-claims-missing-optional-claims", Level.MAY,
             "Tokens lacking sub, client_id, iat and jti are noted",
             "The AS MUST issue sub, client_id, iat and jti (RFC 9068 §2.2), but no rule makes the resource server "
@@ -80,7 +86,7 @@ final class TokenClaimsScenario implements Scenario {
 
     @Override
     public List<CheckSpec> checks() {
-        return List.of(NBF, IAT, NO_EXP, NON_NUMERIC, NON_NUMERIC_NBF, NUMERIC_AUD, OPTIONAL, CRIT, TYP, NO_TYP, TYP_CASE);
+        return List.of(NBF, IAT, NO_EXP, NON_NUMERIC, NON_NUMERIC_NBF, NUMERIC_AUD, NUMERIC_SCOPE, OPTIONAL, CRIT, TYP, NO_TYP, TYP_CASE);
     }
 
     @Override
@@ -94,6 +100,7 @@ final class TokenClaimsScenario implements Scenario {
         Verdicts.rejectMutation(ctx, rec, NON_NUMERIC, TokenMutation.NON_NUMERIC_EXP, Verdicts.MALFORMED);
         Verdicts.rejectMutation(ctx, rec, NON_NUMERIC_NBF, TokenMutation.NON_NUMERIC_NBF, Verdicts.MALFORMED);
         Verdicts.rejectMutation(ctx, rec, NUMERIC_AUD, TokenMutation.NUMERIC_AUD, Verdicts.MALFORMED);
+        numericScope(ctx, rec);
         Verdicts.acceptanceNoted(ctx, rec, OPTIONAL, TokenMutation.MISSING_OPTIONAL_CLAIMS);
         Verdicts.rejectMutation(ctx, rec, CRIT, TokenMutation.UNKNOWN_CRIT, Verdicts.ONLY_401);
         Level typLevel = ctx.target().options().extras().typProfile() == TypProfile.RFC9068 ? Level.MUST : Level.SHOULD;
@@ -107,5 +114,23 @@ final class TokenClaimsScenario implements Scenario {
         Response r = ctx.target().probeWithBearer(upper.get());
         rec.verdict(TYP_CASE, r.status() == 200, "a token with typ at+JWT was refused: " + r.summary(), details(),
                 List.of(r));
+    }
+
+    /** 400/401 pass; a 5xx breaks the MUST; a 2xx is a SHOULD-level finding (the scope may be unread). */
+    private static void numericScope(ScenarioContext ctx, CheckRecorder rec) {
+        Minted token = ctx.mutated(TokenMutation.NUMERIC_SCOPE);
+        if (!token.available()) {
+            rec.untestable(NUMERIC_SCOPE, token.unavailable(), List.of());
+            return;
+        }
+        Response r = ctx.target().probeWithBearer(token.get());
+        if (!r.received()) {
+            rec.untestable(NUMERIC_SCOPE, "no response: " + r.transportError().orElse("?"), List.of(r));
+            return;
+        }
+        boolean refused = Verdicts.MALFORMED.contains(r.status());
+        Level level = r.is5xx() ? Level.MUST : Level.SHOULD;
+        rec.verdictAt(NUMERIC_SCOPE, level, refused, "expected 401 or 400 for a token with scope 42; got "
+                + Verdicts.describe(r), details("status", r.status()), List.of(r));
     }
 }

@@ -13,7 +13,7 @@ public final class SpecRefs {
     private static final String OAUTH21 = "https://datatracker.ietf.org/doc/html/draft-ietf-oauth-v2-1-13";
     private static final Map<String, String> DOCS = Map.ofEntries(
             Map.entry("RFC3986", "rfc3986"), Map.entry("RFC6750", "rfc6750"), Map.entry("RFC6585", "rfc6585"), Map.entry("RFC7515", "rfc7515"),
-            Map.entry("RFC7519", "rfc7519"), Map.entry("RFC8414", "rfc8414"), Map.entry("RFC8707", "rfc8707"),
+            Map.entry("RFC7519", "rfc7519"), Map.entry("RFC7662", "rfc7662"), Map.entry("RFC8414", "rfc8414"), Map.entry("RFC8707", "rfc8707"),
             Map.entry("RFC8725", "rfc8725"), Map.entry("RFC9068", "rfc9068"), Map.entry("RFC9110", "rfc9110"),
             Map.entry("RFC9728", "rfc9728"));
     private static final Map<String, String> MCP_PAGES = Map.of(

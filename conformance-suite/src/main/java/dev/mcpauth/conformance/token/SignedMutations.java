@@ -27,6 +27,7 @@ final class SignedMutations {
             case NON_NUMERIC_EXP -> c.put("exp", "tomorrow");
             case NON_NUMERIC_NBF -> c.put("nbf", "yesterday");
             case NUMERIC_AUD -> c.put("aud", 12345);
+            case NUMERIC_SCOPE -> c.put("scope", 42);
             case MISSING_OPTIONAL_CLAIMS -> List.of("sub", "client_id", "iat", "jti").forEach(c::remove);
             case WRONG_AUDIENCE -> c.put("aud", IssuerTokens.WRONG_AUDIENCE);
             case OTHER_API_AUDIENCE -> c.put("aud", IssuerTokens.OTHER_API_AUDIENCE);

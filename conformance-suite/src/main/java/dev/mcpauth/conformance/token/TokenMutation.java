@@ -14,6 +14,7 @@ public enum TokenMutation {
     NON_NUMERIC_EXP(Needs.ISSUER_KEY, "exp is the string \"tomorrow\""),
     NON_NUMERIC_NBF(Needs.ISSUER_KEY, "nbf is the string \"yesterday\""),
     NUMERIC_AUD(Needs.ISSUER_KEY, "aud is the number 12345"),
+    NUMERIC_SCOPE(Needs.ISSUER_KEY, "scope is the number 42"),
     MISSING_OPTIONAL_CLAIMS(Needs.ISSUER_KEY, "no sub, client_id, iat or jti"),
     WRONG_AUDIENCE(Needs.ISSUER_KEY, "aud https://other.test/mcp"),
     OTHER_API_AUDIENCE(Needs.ISSUER_KEY, "aud https://api.github.com (a token for another API)"),

@@ -75,5 +75,10 @@ enum StubDefect {
     // a PRM resource that does not cover the URL, a PRM only off its well-known URL, 500 on a malformed token,
     // tokens for /mcp accepted, the invalid-token 401 without challenge or without error code
     API_NO_TOKEN_403, API_BROKEN_CHALLENGE, API_PRM_NOT_COVERING, API_PRM_NOT_AT_WELL_KNOWN,
-    API_SERVER_ERROR_ON_MALFORMED, API_ACCEPTS_MCP_AUDIENCE, API_NO_CHALLENGE_ON_INVALID, API_NO_ERROR_CODE
+    API_SERVER_ERROR_ON_MALFORMED, API_ACCEPTS_MCP_AUDIENCE, API_NO_CHALLENGE_ON_INVALID, API_NO_ERROR_CODE,
+    // opaque tokens (RFC 7662): the claims of an inactive answer read anyway, a token let through
+    // while introspection is down, or every token refused once introspection failed
+    IGNORE_INTROSPECTION_ACTIVE, FAIL_OPEN_ON_INTROSPECTION_OUTAGE, STAY_SHUT_AFTER_INTROSPECTION_OUTAGE,
+    // a scope claim of the wrong type read as no scopes at all
+    IGNORE_SCOPE_TYPE
 }

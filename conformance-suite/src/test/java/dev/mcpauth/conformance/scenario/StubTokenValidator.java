@@ -21,6 +21,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -54,6 +55,7 @@ final class StubTokenValidator {
     private final String resource;
     private final Set<StubDefect> defects;
     private final Clock clock;
+    private volatile boolean introspectionFailedOnce;
 
     StubTokenValidator(StubKeys keys, String issuer, String resource, Set<StubDefect> defects, Clock clock) {
         this.keys = keys;
@@ -99,6 +101,13 @@ final class StubTokenValidator {
                 return Validation.invalid("unsigned");
             }
         }
+        if (!token.contains(".")) {
+            Optional<Validation> introspected = StubIntrospection.introspect(issuer, token, defects)
+                    .map(answer -> judge(answer, audience));
+            if (introspected.isPresent()) {
+                return introspected.get();
+            }
+        }
         JWSObject jws;
         try {
             jws = JWSObject.parse(token);
@@ -127,6 +136,27 @@ final class StubTokenValidator {
         } catch (ParseException e) {
             return has(StubDefect.SERVER_ERROR_ON_BAD_CLAIM_TYPE) || has(StubDefect.SERVER_ERROR_ON_GARBAGE)
                     ? Validation.crash("claims") : Validation.invalid("claims: " + e.getMessage());
+        }
+    }
+
+    /** An introspection answer: the claims checks of a JWT, or the outage as the defects say. */
+    private Validation judge(StubIntrospection.Answer answer, String audience) {
+        if (answer.outage()) {
+            introspectionFailedOnce = true;
+        }
+        if (introspectionFailedOnce && has(StubDefect.STAY_SHUT_AFTER_INTROSPECTION_OUTAGE)) {
+            return Validation.invalid("introspection failed once; this stub never asks again");
+        }
+        if (answer.outage()) {
+            return has(StubDefect.FAIL_OPEN_ON_INTROSPECTION_OUTAGE)
+                    ? Validation.valid(new JWTClaimsSet.Builder().subject("anyone").claim("scope", StubMcpServer.BASELINE)
+                            .expirationTime(Date.from(clock.instant().plusSeconds(300))).build())
+                    : Validation.invalid("introspection unavailable");
+        }
+        try {
+            return claimsChecks(JWTClaimsSet.parse(answer.claims()), audience);
+        } catch (ParseException e) {
+            return Validation.invalid("introspection claims: " + e.getMessage());
         }
     }
 
@@ -224,6 +254,10 @@ final class StubTokenValidator {
             if (!ok) {
                 return Validation.invalid("aud");
             }
+        }
+        Object scope = c.getClaim("scope");
+        if (scope != null && !(scope instanceof String) && !has(StubDefect.IGNORE_SCOPE_TYPE)) {
+            return has(StubDefect.SERVER_ERROR_ON_BAD_CLAIM_TYPE) ? Validation.crash("scope") : Validation.invalid("scope");
         }
         long skew = has(StubDefect.LEEWAY_7_MINUTES) ? 420 : has(StubDefect.ZERO_LEEWAY) ? 0 : 60;
         Date now = Date.from(clock.instant());

@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.mcpauth.server.auth.AccessToken;
-import dev.mcpauth.server.auth.AccessTokenValidator;
 import dev.mcpauth.server.auth.AuthDecision;
 import dev.mcpauth.server.auth.AuthDecisionLog;
 import dev.mcpauth.server.auth.BearerAuthenticator;
@@ -16,8 +15,10 @@ import dev.mcpauth.server.auth.BearerRejection;
 import dev.mcpauth.server.auth.JwksKeySource;
 import dev.mcpauth.server.auth.PresentedCredentials;
 import dev.mcpauth.server.auth.ScopePolicy;
+import dev.mcpauth.server.auth.TokenValidators;
 import dev.mcpauth.server.config.ApiSettings;
 import dev.mcpauth.server.config.ApiSettingsReader;
+import dev.mcpauth.server.config.AuthModeSettings;
 import dev.mcpauth.server.config.McpSettings;
 import dev.mcpauth.server.config.SettingsSource;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,11 +42,12 @@ public class ApiEdge {
     private final AuthDecisionLog decisions;
 
     @Inject
-    public ApiEdge(Config config, McpSettings settings, JwksKeySource keys, Clock clock, AuthDecisionLog decisions) {
+    public ApiEdge(Config config, McpSettings settings, AuthModeSettings mode, JwksKeySource keys, Clock clock,
+                   AuthDecisionLog decisions) {
         this.api = ApiSettingsReader.read(SettingsSource.of(config));
         this.decisions = decisions;
         this.authenticator = api.resourceId().map(audience -> new BearerAuthenticator(
-                api.protectedResourceMetadataUrl().orElseThrow(), new AccessTokenValidator(settings, audience, keys, clock)));
+                api.protectedResourceMetadataUrl().orElseThrow(), TokenValidators.create(settings, mode, audience, keys, clock)));
     }
 
     public boolean enabled() {

@@ -2,8 +2,6 @@ package dev.mcpauth.server.auth;
 
 import java.text.ParseException;
 import java.time.Clock;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
 
@@ -39,7 +37,7 @@ import dev.mcpauth.server.config.McpSettings;
  *     RS-52, RS-53, RS-54, RS-55, RS-56, RS-57).</li>
  * </ol>
  */
-public final class AccessTokenValidator {
+public final class AccessTokenValidator implements TokenValidator {
 
     /** RS256 must be supported (RS-41); no {@code none}, no {@code HS*} (RS-42, RS-43). */
     public static final Set<JWSAlgorithm> ALLOWED_ALGORITHMS = Set.of(
@@ -53,17 +51,24 @@ public final class AccessTokenValidator {
     private final DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
     private final JwksKeySource keys;
     private final VerifiedTokenCache cache;
+    private final ScopeClaims scopeClaims;
 
     public AccessTokenValidator(McpSettings settings, JwksKeySource keys, Clock clock) {
         this(settings, settings.resourceId(), keys, clock);
+    }
+
+    public AccessTokenValidator(McpSettings settings, String audience, JwksKeySource keys, Clock clock) {
+        this(settings, audience, keys, clock, new ScopeClaims(Optional.empty()));
     }
 
     /**
      * A validator for another protected resource of this server (the REST API): its own audience,
      * and its own cache, so a token verified for one audience is never taken from the other's cache.
      */
-    public AccessTokenValidator(McpSettings settings, String audience, JwksKeySource keys, Clock clock) {
+    public AccessTokenValidator(McpSettings settings, String audience, JwksKeySource keys, Clock clock,
+                                ScopeClaims scopeClaims) {
         this.keys = keys;
+        this.scopeClaims = scopeClaims;
         this.cache = new VerifiedTokenCache(clock, settings.verifiedTokenCacheTtl(), MAX_CACHED_TOKENS, keys);
         processor.setJWSTypeVerifier(new TokenTypeVerifier(settings.tokenType()));
         processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALLOWED_ALGORITHMS, keys));
@@ -71,6 +76,7 @@ public final class AccessTokenValidator {
                 new TokenClaimsVerifier(settings.issuerId(), audience, settings.clockSkew(), clock));
     }
 
+    @Override
     public TokenValidation validate(String token) {
         Optional<AccessToken> cached = cache.find(token);
         if (cached.isPresent()) {
@@ -126,10 +132,13 @@ public final class AccessTokenValidator {
         return Optional.empty();
     }
 
-    private static AccessToken toAccessToken(JWTClaimsSet claims, SignedJWT signed, String token) throws ParseException {
+    private AccessToken toAccessToken(JWTClaimsSet claims, SignedJWT signed, String token)
+            throws ParseException, TokenRejectedException {
         Optional<String> clientId = Optional.ofNullable(claims.getStringClaim("client_id"))
                 .or(() -> stringClaim(claims, "azp"));
-        return new AccessToken(claims.getIssuer(), claims.getSubject(), clientId, scopes(claims),
+        Set<String> scopes = scopeClaims.read(claims.getClaims())
+                .orElseThrow(() -> new TokenRejectedException(TokenRejection.UNUSABLE_SCOPE_CLAIM));
+        return new AccessToken(claims.getIssuer(), claims.getSubject(), clientId, scopes,
                 claims.getExpirationTime().toInstant(), Optional.ofNullable(signed.getHeader().getKeyID()),
                 TokenFingerprint.of(token));
     }
@@ -140,15 +149,6 @@ public final class AccessTokenValidator {
         } catch (ParseException e) {
             return Optional.empty();
         }
-    }
-
-    /** {@code scope} as a space-separated string (RFC 9068 §2.2.3), plus an {@code scp} array if sent. */
-    private static Set<String> scopes(JWTClaimsSet claims) throws ParseException {
-        Set<String> scopes = new LinkedHashSet<>();
-        Optional.ofNullable(claims.getStringClaim("scope"))
-                .ifPresent(s -> Arrays.stream(s.split(" ")).filter(v -> !v.isEmpty()).forEach(scopes::add));
-        Optional.ofNullable(claims.getStringListClaim("scp")).ifPresent(scopes::addAll);
-        return scopes;
     }
 
     private static TokenValidation rejected(TokenRejection reason) {

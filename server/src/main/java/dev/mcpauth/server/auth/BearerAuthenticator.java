@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 
 /**
  * The bearer edge in one call: find the token ({@link BearerTokenResolver}), validate it
- * ({@link AccessTokenValidator}), and either return it or say exactly how to refuse
+ * ({@link TokenValidator}: JWT or introspection, by {@code mcp.auth.mode}), and either return it or say exactly how to refuse
  * ({@link BearerRejection}). Each answer carries its {@link AuthDecision} for the decision log.
  */
 @ApplicationScoped
@@ -15,11 +15,11 @@ public class BearerAuthenticator {
 
     private final BearerTokenResolver resolver = new BearerTokenResolver();
     private final String prm;
-    private final AccessTokenValidator validator;
+    private final TokenValidator validator;
 
     /** The edge of {@code /mcp}. */
     @Inject
-    public BearerAuthenticator(McpSettings settings, AccessTokenValidator validator) {
+    public BearerAuthenticator(McpSettings settings, TokenValidator validator) {
         this(settings.protectedResourceMetadataUrl(), validator);
     }
 
@@ -27,7 +27,7 @@ public class BearerAuthenticator {
      * The edge of another protected resource (the REST API): its challenges name its own
      * metadata URL, and its validator expects its own audience.
      */
-    public BearerAuthenticator(String protectedResourceMetadataUrl, AccessTokenValidator validator) {
+    public BearerAuthenticator(String protectedResourceMetadataUrl, TokenValidator validator) {
         this.prm = protectedResourceMetadataUrl;
         this.validator = validator;
     }
@@ -52,8 +52,8 @@ public class BearerAuthenticator {
     }
 
     private Authentication refused(String fingerprint, TokenRejection reason) {
-        BearerRejection rejection = reason == TokenRejection.KEYS_UNAVAILABLE
-                ? BearerRejection.keysUnavailable()
+        BearerRejection rejection = reason.unavailable()
+                ? BearerRejection.unavailable(reason)
                 : BearerRejection.of(BearerChallenge.invalidToken(reason.description(), prm, ScopePolicy.BASELINE),
                                      reason.code());
         return refuse(fingerprint, reason.code(), rejection);

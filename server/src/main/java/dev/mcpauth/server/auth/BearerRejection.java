@@ -23,11 +23,19 @@ public record BearerRejection(int status, Optional<BearerChallenge> challenge, S
 
     /** The JWKS cannot be fetched and no key is cached: fail closed, and say it is temporary (RS-61). */
     public static BearerRejection keysUnavailable() {
-        return new BearerRejection(503, Optional.empty(), TokenRejection.KEYS_UNAVAILABLE.code());
+        return unavailable(TokenRejection.KEYS_UNAVAILABLE);
+    }
+
+    /** The keys or the introspection endpoint cannot be reached: fail closed, and say it is temporary (RS-61). */
+    public static BearerRejection unavailable(TokenRejection reason) {
+        return new BearerRejection(503, Optional.empty(), reason.code());
     }
 
     public String jsonBody() {
+        String description = TokenRejection.INTROSPECTION_UNAVAILABLE.code().equals(reason)
+                ? TokenRejection.INTROSPECTION_UNAVAILABLE.description()
+                : TokenRejection.KEYS_UNAVAILABLE.description();
         return challenge.map(BearerChallenge::jsonBody).orElse(
-                "{\"error\":\"temporarily_unavailable\",\"error_description\":\"signing keys unavailable\"}");
+                "{\"error\":\"temporarily_unavailable\",\"error_description\":\"" + description + "\"}");
     }
 }

@@ -16,7 +16,7 @@ import dev.mcpauth.server.http.BoundedHttp;
 
 /**
  * Fetches a small JSON object over HTTP with timeouts and a size cap, for the authorization
- * server's metadata and JWKS. Any failure is an {@link IOException} with a short reason.
+ * server's metadata, JWKS and introspection answers. Any failure is an {@link IOException} with a short reason.
  */
 final class HttpJson {
 
@@ -35,7 +35,26 @@ final class HttpJson {
                 .header("Accept", "application/json")
                 .GET()
                 .build();
-        HttpResponse<byte[]> response = receive(uri, request);
+        return objectOf(uri, receive(uri, request));
+    }
+
+    /**
+     * POSTs an {@code application/x-www-form-urlencoded} body with an {@code Authorization}
+     * header and reads the JSON object answered (RFC 7662 introspection). Neither the body nor the
+     * header ever appears in an exception message.
+     */
+    Map<String, Object> postForm(URI uri, String authorization, String form) throws IOException {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", authorization)
+                .POST(HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8))
+                .build();
+        return objectOf(uri, receive(uri, request));
+    }
+
+    private static Map<String, Object> objectOf(URI uri, HttpResponse<byte[]> response) throws IOException {
         if (response.statusCode() != 200) {
             throw new IOException(uri + " answered HTTP " + response.statusCode());
         }

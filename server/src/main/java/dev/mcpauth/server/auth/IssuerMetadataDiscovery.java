@@ -10,11 +10,12 @@ import java.util.logging.Logger;
 import dev.mcpauth.server.config.UrlRules;
 
 /**
- * Finds the JWKS URL from the issuer's metadata when {@code mcp.auth.jwks-uri} is not set, probing
+ * Finds the JWKS URL from the issuer's metadata when {@code mcp.auth.jwks-uri} is not set (and the
+ * introspection endpoint when {@code mcp.auth.introspection-endpoint} is not set), probing
  * in MCP order (RS-07): RFC 8414 with the path inserted
  * ({@code /.well-known/oauth-authorization-server{path}}), then OpenID Connect Discovery
  * ({@code {issuer}/.well-known/openid-configuration}). A document whose {@code issuer} differs
- * from the configured issuer is ignored (RFC 8414 §3.3), and so is a non-https {@code jwks_uri}
+ * from the configured issuer is ignored (RFC 8414 §3.3), and so is a non-https URL
  * off loopback (the settings' own loopback rule: {@code 127.x.y.z}, not a name such as
  * {@code 127.attacker.example}).
  */
@@ -42,15 +43,20 @@ final class IssuerMetadataDiscovery {
     }
 
     URI discoverJwksUri() throws IOException {
+        return discover("jwks_uri");
+    }
+
+    /** The URL in the metadata field {@code field} ({@code jwks_uri}, {@code introspection_endpoint}). */
+    URI discover(String field) throws IOException {
         StringBuilder failures = new StringBuilder();
         for (URI candidate : candidates()) {
             try {
-                Optional<URI> jwks = jwksUriFrom(http.getObject(candidate), candidate);
-                if (jwks.isPresent()) {
-                    LOGGER.info(() -> "discovered jwks_uri " + jwks.get() + " from " + candidate);
-                    return jwks.get();
+                Optional<URI> found = endpointFrom(http.getObject(candidate), candidate, field);
+                if (found.isPresent()) {
+                    LOGGER.info(() -> "discovered " + field + " " + found.get() + " from " + candidate);
+                    return found.get();
                 }
-                failures.append(candidate).append(": issuer or jwks_uri unusable; ");
+                failures.append(candidate).append(": issuer or ").append(field).append(" unusable; ");
             } catch (IOException e) {
                 failures.append(e.getMessage()).append("; ");
             }
@@ -58,7 +64,7 @@ final class IssuerMetadataDiscovery {
         throw new IOException("no usable metadata for issuer " + issuer + ": " + failures);
     }
 
-    private Optional<URI> jwksUriFrom(Map<String, Object> metadata, URI source) {
+    private Optional<URI> endpointFrom(Map<String, Object> metadata, URI source, String field) {
         if (!issuer.equals(metadata.get("issuer"))) {
             // the value comes from another server: reduced to a safe character set, so a line
             // break in it cannot forge log lines
@@ -67,7 +73,7 @@ final class IssuerMetadataDiscovery {
                     + ", expected " + issuer);
             return Optional.empty();
         }
-        if (!(metadata.get("jwks_uri") instanceof String text)) {
+        if (!(metadata.get(field) instanceof String text)) {
             return Optional.empty();
         }
         try {

@@ -4,6 +4,8 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 
+import dev.mcpauth.server.config.AuthMode;
+import dev.mcpauth.server.config.AuthModeSettings;
 import dev.mcpauth.server.config.McpSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
@@ -12,7 +14,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
 /**
- * Builds the key source and the validator once, from the settings, and starts loading the keys
+ * Builds the key source and the validator ({@link TokenValidators}, by {@code mcp.auth.mode}) once, from the settings, and starts loading the keys
  * at startup in the background (readiness stays DOWN until they arrive; requests before then
  * fetch on demand).
  */
@@ -37,11 +39,14 @@ public class SigningKeysProducer {
 
     @Produces
     @Singleton
-    AccessTokenValidator validator(McpSettings settings, JwksKeySource keys, Clock clock) {
-        return new AccessTokenValidator(settings, keys, clock);
+    TokenValidator validator(McpSettings settings, AuthModeSettings mode, JwksKeySource keys, Clock clock) {
+        return TokenValidators.create(settings, mode, settings.resourceId(), keys, clock);
     }
 
-    void warmUp(@Observes @Initialized(ApplicationScoped.class) Object event, JwksKeySource keys) {
+    void warmUp(@Observes @Initialized(ApplicationScoped.class) Object event, JwksKeySource keys, AuthModeSettings mode) {
+        if (mode.mode() == AuthMode.INTROSPECTION) {
+            return;
+        }
         Thread.ofVirtual().name("jwks-warm-up").start(keys::warmUp);
     }
 }

@@ -19,6 +19,12 @@ public enum TokenRejection {
     ISSUER_MISMATCH("issuer_mismatch", "token issuer mismatch"),
     AUDIENCE_MISMATCH("audience_mismatch", "token audience mismatch"),
     MISSING_SUBJECT("missing_sub", "token has no subject"),
+    /** A scope claim in a shape no provider sends ({@link ScopeClaims}). */
+    UNUSABLE_SCOPE_CLAIM("unusable_scope_claim", "token scope claim unusable"),
+    /** RFC 7662: the authorization server says the token is not active (revoked, unknown, expired). */
+    INACTIVE("inactive", "token not active"),
+    /** The introspection endpoint cannot be reached or answers no usable document: fail closed with 503 (RS-61). */
+    INTROSPECTION_UNAVAILABLE("introspection_unavailable", "token introspection unavailable"),
     /** The keys cannot be fetched and none are cached: fail closed with 503 (RS-61). */
     KEYS_UNAVAILABLE("keys_unavailable", "signing keys unavailable");
 
@@ -36,5 +42,10 @@ public enum TokenRejection {
 
     public String description() {
         return description;
+    }
+
+    /** Whether the fault is on the authorization server's side, so the answer is 503, not 401. */
+    public boolean unavailable() {
+        return this == KEYS_UNAVAILABLE || this == INTROSPECTION_UNAVAILABLE;
     }
 }

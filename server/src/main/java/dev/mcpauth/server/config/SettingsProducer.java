@@ -23,6 +23,13 @@ public class SettingsProducer {
         return SettingsReader.read(SettingsSource.of(config));
     }
 
+    /** {@code mcp.auth.mode} and introspection; checked with the rest by {@link SettingsReader}. */
+    @Produces
+    @Singleton
+    AuthModeSettings authMode(Config config) {
+        return AuthModeSettingsReader.read(SettingsSource.of(config));
+    }
+
     /** Time is a parameter everywhere. */
     @Produces
     @Singleton

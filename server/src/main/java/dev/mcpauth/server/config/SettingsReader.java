@@ -64,6 +64,7 @@ public final class SettingsReader {
         TlsCheck.check(source, problems);
         StoreSettingsReader.read(source, problems);
         ApiSettingsReader.read(source, problems);
+        AuthModeSettingsReader.read(source, problems);
         if (!problems.isEmpty()) {
             throw new SettingsRefusedException(problems);
         }

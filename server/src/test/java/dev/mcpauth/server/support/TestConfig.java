@@ -30,6 +30,8 @@ public final class TestConfig {
         values.put("mcp.auth.issuer", issuer.issuer());
         values.put("mcp.auth.jwks-uri", issuer.jwksUri());
         values.put("mcp.allowed-origins", "http://localhost:6274");
+        values.put("mcp.auth.client-id", OpaqueTokens.CLIENT_ID);
+        values.put("mcp.auth.client-secret", issuer.opaque().clientSecret());
         values.putAll(overrides);
         values.values().removeIf(String::isEmpty);
         return values;

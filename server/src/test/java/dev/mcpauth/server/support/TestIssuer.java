@@ -24,7 +24,8 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A test-owned authorization server on loopback: keys generated at start, a JWKS endpoint that
- * can rotate or go down, RFC 8414 metadata for discovery, and a {@link TokenMinter} for tokens.
+ * can rotate or go down, RFC 8414 metadata for discovery, a {@link TokenMinter} for tokens and
+ * {@link OpaqueTokens} for introspection.
  * No token or key is ever a literal in the tests.
  */
 public final class TestIssuer implements AutoCloseable {
@@ -37,6 +38,7 @@ public final class TestIssuer implements AutoCloseable {
     private final AtomicReference<List<JWK>> published = new AtomicReference<>();
     private final AtomicReference<String> metadataIssuer = new AtomicReference<>();
     private final AtomicInteger jwksFetches = new AtomicInteger();
+    private final OpaqueTokens opaque = new OpaqueTokens();
     private volatile boolean jwksDown;
 
     private TestIssuer(HttpServer server) throws JOSEException {
@@ -81,6 +83,15 @@ public final class TestIssuer implements AutoCloseable {
         return ecKey;
     }
 
+    public String introspectionEndpoint() {
+        return issuer() + "/introspect";
+    }
+
+    /** Opaque tokens and the RFC 7662 endpoint of this issuer. */
+    public OpaqueTokens opaque() {
+        return opaque;
+    }
+
     public TokenMinter minter(String audience) {
         return new TokenMinter(issuer(), audience, rsaKey);
     }
@@ -113,8 +124,11 @@ public final class TestIssuer implements AutoCloseable {
             } else {
                 respond(exchange, 200, jwksWithAnEncryptionKey());
             }
+        } else if (path.equals(REALM_PATH + "/introspect")) {
+            opaque.handle(exchange);
         } else if (path.equals("/.well-known/oauth-authorization-server" + REALM_PATH)) {
-            respond(exchange, 200, "{\"issuer\":\"" + metadataIssuer.get() + "\",\"jwks_uri\":\"" + jwksUri() + "\"}");
+            respond(exchange, 200, "{\"issuer\":\"" + metadataIssuer.get() + "\",\"jwks_uri\":\"" + jwksUri()
+                    + "\",\"introspection_endpoint\":\"" + introspectionEndpoint() + "\"}");
         } else {
             respond(exchange, 404, "{}");
         }

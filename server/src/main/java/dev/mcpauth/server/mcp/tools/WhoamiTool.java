@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import dev.mcpauth.server.auth.AccessToken;
 import dev.mcpauth.server.auth.ScopePolicy;
+import dev.mcpauth.server.auth.VerifiedCaller;
 import dev.mcpauth.server.json.JsonFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,16 +20,19 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * {@code whoami} ({@code mcp:read}): who the server thinks the caller is, read through the
  * MicroProfile JWT API exactly as application code would ({@code @Inject JsonWebToken}). It shows
- * claims, never the token itself (RS-76).
+ * claims, never the token itself (RS-76). An introspected opaque token has no JWT; then the
+ * fields come from the verified token ({@link VerifiedCaller}).
  */
 @ApplicationScoped
 public class WhoamiTool implements McpTool {
 
     private final JsonWebToken jwt;
+    private final VerifiedCaller caller;
 
     @Inject
-    public WhoamiTool(JsonWebToken jwt) {
+    public WhoamiTool(JsonWebToken jwt, VerifiedCaller caller) {
         this.jwt = jwt;
+        this.caller = caller;
     }
 
     @Override
@@ -53,7 +58,8 @@ public class WhoamiTool implements McpTool {
     @Override
     public ToolResult call(JsonObject arguments) {
         if (jwt.getSubject() == null) {
-            return ToolResult.error("no verified token in this request");
+            return caller.token().map(WhoamiTool::introspected)
+                    .orElseGet(() -> ToolResult.error("no verified token in this request"));
         }
         JsonArrayBuilder scopes = JsonFactory.createArrayBuilder();
         grantedScopes().forEach(scopes::add);
@@ -64,6 +70,20 @@ public class WhoamiTool implements McpTool {
                 .add("scopes", scopes)
                 .add("expires_at", Instant.ofEpochSecond(jwt.getExpirationTime()).toString())
                 .add("token_api", JsonWebToken.class.getName())
+                .build());
+    }
+
+    /** An introspected opaque token (RS-60) has no JsonWebToken: the verified token's own fields. */
+    private static ToolResult introspected(AccessToken token) {
+        JsonArrayBuilder scopes = JsonFactory.createArrayBuilder();
+        new TreeSet<>(token.scopes()).forEach(scopes::add);
+        return ToolResult.ok(JsonFactory.createObjectBuilder()
+                .add("sub", token.subject())
+                .add("client_id", token.clientId().orElse(""))
+                .add("issuer", token.issuer())
+                .add("scopes", scopes)
+                .add("expires_at", token.expiresAt().toString())
+                .add("token_api", AccessToken.class.getName())
                 .build());
     }
 

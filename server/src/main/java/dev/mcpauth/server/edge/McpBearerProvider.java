@@ -46,11 +46,11 @@ public final class McpBearerProvider implements AuthenticationProvider {
     @Override
     public AuthenticationResponse authenticate(ProviderRequest request) {
         SecurityEnvironment env = request.env();
+        Optional<RequestAuthOutcome> outcome = RequestAuthOutcome.current();
         PresentedCredentials presented = new PresentedCredentials(
                 authorizationHeaders(env.headers()),
                 env.queryParams().contains("access_token"),
-                RequestAuthOutcome.current().map(outcome -> outcome.peek().formToken()).orElse(false));
-        Optional<RequestAuthOutcome> outcome = RequestAuthOutcome.current();
+                outcome.map(o -> o.peek().formToken()).orElse(false));
         return switch (authenticator.get().authenticate(presented)) {
             case Authentication.Success success -> {
                 outcome.ifPresent(o -> o.authenticated(success.decision()));

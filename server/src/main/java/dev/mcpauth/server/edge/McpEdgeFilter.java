@@ -61,9 +61,14 @@ public class McpEdgeFilter implements ContainerRequestFilter {
      * Whether Jersey will route this path to {@code McpResource}: {@code /mcp}, and also
      * {@code /mcp/} or {@code /mcp//}, since Jersey matches a resource path with trailing slashes.
      * Checking {@code /mcp} alone let those variants skip the Origin check and the body peek.
+     * Runs twice per request (here and in {@link McpResponseFilter}), so no regular expression.
      */
     static boolean reachesMcpResource(String rawPath) {
-        return McpSettings.MCP_PATH.equals(rawPath.replaceFirst("/+$", ""));
+        int end = rawPath.length();
+        while (end > 0 && rawPath.charAt(end - 1) == '/') {
+            end--;
+        }
+        return end == McpSettings.MCP_PATH.length() && rawPath.startsWith(McpSettings.MCP_PATH);
     }
 
     private Response preflight(Optional<String> origin) {

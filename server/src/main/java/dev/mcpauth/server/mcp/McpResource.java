@@ -9,7 +9,7 @@ import dev.mcpauth.server.auth.SessionOwner;
 import dev.mcpauth.server.config.McpSettings;
 import io.helidon.security.SecurityContext;
 import io.helidon.security.annotations.Authenticated;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.DELETE;
@@ -25,9 +25,11 @@ import jakarta.ws.rs.core.Response;
  * The MCP endpoint (Streamable HTTP). {@link Authenticated} hands every method to Helidon
  * security and so to {@code McpBearerProvider} (RS-17, RS-35: every request, every method).
  * Methods take any media type so that a form-encoded request is judged by authentication first.
+ * One instance serves every request (the request's {@link SecurityContext} is a request-scoped
+ * proxy): a request-scoped resource cost a bean construction and four injections per call.
  */
 @Path(McpSettings.MCP_PATH)
-@RequestScoped
+@ApplicationScoped
 @Authenticated
 public class McpResource {
 

@@ -4,7 +4,10 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.instanceOf;
 import static org.hamcrest.Matchers.is;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.regex.Pattern;
 
 import dev.mcpauth.server.auth.BearerTokenResolver.ResolvedCredential;
 import org.junit.jupiter.api.Test;
@@ -76,5 +79,37 @@ class BearerTokenResolverTest {
 
     private ResolvedCredential resolve(List<String> headers, boolean query, boolean form) {
         return resolver.resolve(new PresentedCredentials(headers, query, form));
+    }
+
+    /**
+     * RS-29: the hand-written token68 check says exactly what the grammar's regular expression
+     * says, on every string up to 4 characters over an alphabet of the edge cases and on 20,000
+     * random ones.
+     */
+    @Test
+    void isToken68WhenAnyStringThenAgreesWithTheGrammarsRegularExpression() {
+        Pattern grammar = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+        String alphabet = "aZ09-._~+/= %,;\"@AzÄ\t";
+        List<String> strings = new ArrayList<>(List.of(""));
+        for (int length = 1; length <= 4; length++) {
+            List<String> longer = new ArrayList<>();
+            for (String s : strings) {
+                if (s.length() == length - 1) {
+                    alphabet.chars().forEach(c -> longer.add(s + (char) c));
+                }
+            }
+            strings.addAll(longer);
+        }
+        Random random = new Random(76);
+        for (int i = 0; i < 20_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int n = random.nextInt(40); n > 0; n--) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            strings.add(s.toString());
+        }
+        for (String s : strings) {
+            assertThat(s, BearerTokenResolver.isToken68(s), is(grammar.matcher(s).matches()));
+        }
     }
 }

@@ -91,6 +91,10 @@ public final class McpBearerProvider implements AuthenticationProvider {
                 .token(success.token())
                 .issuer(token.issuer())
                 .expTime(token.expiresAt());
+        if (!isCompactJws(success.token())) {
+            // an opaque token, verified by introspection (RS-60): nothing for Helidon to parse, JsonWebToken stays empty
+            return credential.build();
+        }
         try {
             credential.addToken(SignedJwt.class, SignedJwt.parseToken(success.token()));
         } catch (RuntimeException e) {
@@ -99,5 +103,10 @@ public final class McpBearerProvider implements AuthenticationProvider {
                        token.fingerprint());
         }
         return credential.build();
+    }
+
+    /** Three dot-separated parts: the only form {@link SignedJwt#parseToken} can read. */
+    static boolean isCompactJws(String token) {
+        return token.chars().filter(c -> c == '.').count() == 2;
     }
 }

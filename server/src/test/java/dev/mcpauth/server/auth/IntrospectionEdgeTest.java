@@ -16,6 +16,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import dev.mcpauth.server.support.TestConfig;
 import dev.mcpauth.server.support.TestIssuer;
@@ -117,5 +122,34 @@ class IntrospectionEdgeTest {
         Response add = post(token, session, "{\"jsonrpc\":\"2.0\",\"id\":9,\"method\":\"tools/call\",\"params\":"
                 + "{\"name\":\"memory_add\",\"arguments\":{\"text\":\"opaque callers have memories too\"}}}");
         assertThat(add.body().asString(), add.jsonPath().getBoolean("result.isError"), is(false));
+    }
+
+    @Test
+    void rs60_anOpaqueTokenLeavesNoWarningInTheLog() {
+        List<LogRecord> warnings = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord logRecord) {
+                if (logRecord.getLevel().intValue() >= Level.WARNING.intValue()) {
+                    warnings.add(logRecord);
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger edge = Logger.getLogger("dev.mcpauth.server.edge");
+        edge.addHandler(capture);
+        try {
+            assertThat(initializeWith(ISSUER.opaque().issue(claims("scope", "mcp:read"))).statusCode(), is(200));
+        } finally {
+            edge.removeHandler(capture);
+        }
+        assertThat(warnings.stream().map(LogRecord::getMessage).toList(), is(List.of()));
     }
 }

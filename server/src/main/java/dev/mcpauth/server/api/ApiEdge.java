@@ -13,6 +13,7 @@ import dev.mcpauth.server.auth.BearerAuthenticator.Authentication;
 import dev.mcpauth.server.auth.BearerChallenge;
 import dev.mcpauth.server.auth.BearerRejection;
 import dev.mcpauth.server.auth.JwksKeySource;
+import dev.mcpauth.server.auth.MoreIssuerKeys;
 import dev.mcpauth.server.auth.PresentedCredentials;
 import dev.mcpauth.server.auth.ScopePolicy;
 import dev.mcpauth.server.auth.TokenValidators;
@@ -42,12 +43,12 @@ public class ApiEdge {
     private final AuthDecisionLog decisions;
 
     @Inject
-    public ApiEdge(Config config, McpSettings settings, AuthModeSettings mode, JwksKeySource keys, Clock clock,
-                   AuthDecisionLog decisions) {
+    public ApiEdge(Config config, McpSettings settings, AuthModeSettings mode, JwksKeySource keys, MoreIssuerKeys more,
+                   Clock clock, AuthDecisionLog decisions) {
         this.api = ApiSettingsReader.read(SettingsSource.of(config));
         this.decisions = decisions;
         this.authenticator = api.resourceId().map(audience -> new BearerAuthenticator(
-                api.protectedResourceMetadataUrl().orElseThrow(), TokenValidators.create(settings, mode, audience, keys, clock)));
+                api.protectedResourceMetadataUrl().orElseThrow(), TokenValidators.create(settings, mode, audience, keys, more, clock)));
     }
 
     public boolean enabled() {

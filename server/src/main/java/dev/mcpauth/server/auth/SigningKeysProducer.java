@@ -3,6 +3,9 @@ package dev.mcpauth.server.auth;
 import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import dev.mcpauth.server.config.AuthMode;
 import dev.mcpauth.server.config.AuthModeSettings;
@@ -26,6 +29,18 @@ public class SigningKeysProducer {
     @Produces
     @Singleton
     JwksKeySource keySource(McpSettings settings, Clock clock) {
+        return keySourceFor(settings, clock);
+    }
+
+    @Produces
+    @Singleton
+    MoreIssuerKeys moreIssuerKeys(McpSettings settings, Clock clock) {
+        Map<String, JwksKeySource> byIssuer = new LinkedHashMap<>();
+        settings.moreIssuers().forEach(other -> byIssuer.put(other.toString(), keySourceFor(settings.forIssuer(other), clock)));
+        return new MoreIssuerKeys(Collections.unmodifiableMap(byIssuer));
+    }
+
+    private static JwksKeySource keySourceFor(McpSettings settings, Clock clock) {
         HttpJson http = new HttpJson(HttpClient.newBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -39,14 +54,17 @@ public class SigningKeysProducer {
 
     @Produces
     @Singleton
-    TokenValidator validator(McpSettings settings, AuthModeSettings mode, JwksKeySource keys, Clock clock) {
-        return TokenValidators.create(settings, mode, settings.resourceId(), keys, clock);
+    TokenValidator validator(McpSettings settings, AuthModeSettings mode, JwksKeySource keys, MoreIssuerKeys more,
+                             Clock clock) {
+        return TokenValidators.create(settings, mode, settings.resourceId(), keys, more, clock);
     }
 
-    void warmUp(@Observes @Initialized(ApplicationScoped.class) Object event, JwksKeySource keys, AuthModeSettings mode) {
+    void warmUp(@Observes @Initialized(ApplicationScoped.class) Object event, JwksKeySource keys, MoreIssuerKeys more,
+                AuthModeSettings mode) {
         if (mode.mode() == AuthMode.INTROSPECTION) {
             return;
         }
         Thread.ofVirtual().name("jwks-warm-up").start(keys::warmUp);
+        more.byIssuer().values().forEach(source -> Thread.ofVirtual().name("jwks-warm-up").start(source::warmUp));
     }
 }

@@ -2,6 +2,7 @@ package dev.mcpauth.server.config;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,8 @@ import java.util.Set;
  *                               server's own credential, never the client's token (RS-58)
  * @param fixturesEnabled        serve the official conformance suite's fixture tools, resources and
  *                               prompts ({@code mcp.fixtures.enabled}, off by default)
+ * @param moreIssuers            further trusted issuers after {@code issuer} ({@code mcp.auth.issuer} is
+ *                               comma-separated); each has its own discovered key set
  */
 public record McpSettings(URI resource,
                           URI issuer,
@@ -40,7 +43,8 @@ public record McpSettings(URI resource,
                           Duration jwksCacheTtl,
                           Duration verifiedTokenCacheTtl,
                           Optional<URI> upstreamUrl,
-                          boolean fixturesEnabled) {
+                          boolean fixturesEnabled,
+                          List<URI> moreIssuers) {
 
     /** The path served for MCP; {@code mcp.resource} must end in exactly this path. */
     public static final String MCP_PATH = "/mcp";
@@ -51,6 +55,30 @@ public record McpSettings(URI resource,
     public McpSettings {
         scopesSupported = List.copyOf(scopesSupported);
         allowedOrigins = Set.copyOf(allowedOrigins);
+        moreIssuers = List.copyOf(moreIssuers);
+    }
+
+    /** One trusted issuer only (the form every caller used before {@code moreIssuers}). */
+    public McpSettings(URI resource, URI issuer, Optional<URI> jwksUri, List<String> scopesSupported,
+                       TokenTypeProfile tokenType, Duration clockSkew, Set<String> allowedOrigins, String resourceName,
+                       Duration jwksRefreshMinInterval, Duration jwksCacheTtl, Duration verifiedTokenCacheTtl,
+                       Optional<URI> upstreamUrl, boolean fixturesEnabled) {
+        this(resource, issuer, jwksUri, scopesSupported, tokenType, clockSkew, allowedOrigins, resourceName,
+             jwksRefreshMinInterval, jwksCacheTtl, verifiedTokenCacheTtl, upstreamUrl, fixturesEnabled, List.of());
+    }
+
+    /** Every trusted issuer, the first ({@link #issuer()}) first, in configured order (PRM order). */
+    public List<String> issuerIds() {
+        List<String> all = new ArrayList<>(List.of(issuerId()));
+        moreIssuers.forEach(other -> all.add(other.toString()));
+        return List.copyOf(all);
+    }
+
+    /** These settings for one of the other issuers alone (its own key set and {@code iss} check). */
+    public McpSettings forIssuer(URI other) {
+        return new McpSettings(resource, other, Optional.empty(), scopesSupported, tokenType, clockSkew, allowedOrigins,
+                               resourceName, jwksRefreshMinInterval, jwksCacheTtl, verifiedTokenCacheTtl, upstreamUrl,
+                               fixturesEnabled);
     }
 
     /** The canonical resource identifier as a string, for exact comparisons. */

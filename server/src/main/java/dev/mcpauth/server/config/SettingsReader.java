@@ -49,7 +49,8 @@ public final class SettingsReader {
 
     private McpSettings read() {
         URI resource = new ResourceUrlCheck(source, problems).check(source.value(RESOURCE).orElse(DEFAULT_RESOURCE));
-        URI issuer = issuer();
+        List<URI> issuers = issuers();
+        URI issuer = issuers.get(0);
         Optional<URI> jwksUri = source.value(JWKS_URI).map(text -> authServerUrl(JWKS_URI, text));
         List<String> scopes = scopes();
         TokenTypeProfile tokenType = tokenType();
@@ -70,7 +71,27 @@ public final class SettingsReader {
         }
         return new McpSettings(resource, issuer, jwksUri, scopes, tokenType, skew, origins, name, refresh, ttl, verifiedTtl,
                                upstream,
-                               fixtures);
+                               fixtures, issuers.subList(1, issuers.size()));
+    }
+
+    /** {@code mcp.auth.issuer}: one issuer, or several comma-separated (each with its own discovered keys). */
+    private List<URI> issuers() {
+        List<String> texts = source.value(ISSUER).stream()
+                .flatMap(text -> Arrays.stream(text.split(",")))
+                .map(String::strip).filter(text -> !text.isEmpty()).toList();
+        if (texts.size() <= 1) {
+            return List.of(issuer());
+        }
+        if (source.value(JWKS_URI).isPresent()) {
+            problems.add(JWKS_URI + " cannot be used with several issuers in " + ISSUER + " (each discovers its own)");
+        }
+        if (!source.value(AuthModeSettingsReader.MODE).orElse("jwt").strip().equals("jwt")) {
+            problems.add(ISSUER + " lists several issuers, which needs " + AuthModeSettingsReader.MODE + "=jwt");
+        }
+        if (texts.size() != Set.copyOf(texts).size()) {
+            problems.add(ISSUER + " lists an issuer twice");
+        }
+        return texts.stream().map(text -> authServerUrl(ISSUER, text)).toList();
     }
 
     private URI issuer() {

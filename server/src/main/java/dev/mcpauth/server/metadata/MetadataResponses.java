@@ -21,9 +21,11 @@ final class MetadataResponses {
     static JsonObject document(McpSettings settings, String resource, String resourceName) {
         JsonArrayBuilder scopes = JsonFactory.createArrayBuilder();
         settings.scopesSupported().forEach(scopes::add);
+        JsonArrayBuilder issuers = JsonFactory.createArrayBuilder();
+        settings.issuerIds().forEach(issuers::add);
         return JsonFactory.createObjectBuilder()
                 .add("resource", resource)
-                .add("authorization_servers", JsonFactory.createArrayBuilder().add(settings.issuerId()))
+                .add("authorization_servers", issuers)
                 .add("scopes_supported", scopes)
                 .add("bearer_methods_supported", JsonFactory.createArrayBuilder().add("header"))
                 .add("resource_name", resourceName)

@@ -30,4 +30,11 @@ public @interface WithTestIssuer {
 
     /** Settings beyond the defaults, as {@code key=value}; an empty value drops a default ({@code mcp.auth.jwks-uri=}). */
     String[] config() default {};
+
+    /**
+     * Also start a second issuer B and trust both ({@code mcp.auth.issuer=A,B}, keys discovered from
+     * each issuer's metadata); B goes into static fields named {@code SECOND_ISSUER} ({@link TestIssuer})
+     * and {@code SECOND_MINT} ({@link TokenMinter}).
+     */
+    boolean secondIssuer() default false;
 }

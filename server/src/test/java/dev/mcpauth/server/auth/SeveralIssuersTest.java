@@ -7,6 +7,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
 
+import dev.mcpauth.server.support.McpCalls;
 import dev.mcpauth.server.support.TestConfig;
 import dev.mcpauth.server.support.TestIssuer;
 import dev.mcpauth.server.support.TokenMinter;
@@ -79,6 +80,15 @@ class SeveralIssuersTest {
         initialize(MINT.token().sign());
         initialize(SECOND_MINT.token().sign());
         assertThat(request().get("/health/ready").statusLine(), is("HTTP/1.1 200 OK"));
+    }
+
+    @Test
+    void serverStatusNamesEveryTrustedIssuer() {
+        String token = MINT.token().scope("mcp:read mcp:admin").sign();
+        Response status = McpCalls.post(token, McpCalls.initialize(token), McpCalls.toolCall("server_status"));
+        assertThat(status.statusLine(), is("HTTP/1.1 200 OK"));
+        assertThat(status.jsonPath().getList("result.structuredContent.issuers"),
+                   contains(ISSUER.issuer(), SECOND_ISSUER.issuer()));
     }
 
     private static Response initialize(String token) {

@@ -46,7 +46,7 @@ public class ServerStatusTool implements McpTool {
 
     @Override
     public String description() {
-        return "Shows the resource, trusted issuer, signing key IDs currently trusted and auth decision counts.";
+        return "Shows the resource, trusted issuers, signing key IDs currently trusted and auth decision counts.";
     }
 
     @Override
@@ -57,12 +57,15 @@ public class ServerStatusTool implements McpTool {
     @Override
     public ToolResult call(JsonObject arguments) {
         JsonArrayBuilder keyIds = JsonFactory.createArrayBuilder();
+        JsonArrayBuilder issuers = JsonFactory.createArrayBuilder();
+        settings.issuerIds().forEach(issuers::add);
         keys.keyIds().forEach(keyIds::add);
         JsonObjectBuilder counts = JsonFactory.createObjectBuilder();
         decisions.countsByReason().forEach(counts::add);
         return ToolResult.ok(JsonFactory.createObjectBuilder()
                 .add("resource", settings.resourceId())
                 .add("issuer", settings.issuerId())
+                .add("issuers", issuers)
                 .add("jwks_uri", keys.knownLocation().map(Object::toString).orElse("(not yet discovered)"))
                 .add("trusted_key_ids", keyIds)
                 .add("jwks_fetches", keys.fetchCount())

@@ -1,17 +1,41 @@
 package dev.mcpauth.conformance.fuzz;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.Date;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Request i is rebuilt from the seed and i alone, its family is i mod 9, and the report never shows its tokens. */
 class RequestFactoryTest {
+    private static final String TOKEN = signedToken();
     private final RequestFactory factory = new RequestFactory(URI.create("http://127.0.0.1:1/mcp"), 42,
-            () -> Optional.of("eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJmdXp6In0.c2lnbmF0dXJlLW9mLWEtZ29vZC10b2tlbg"),
-            Optional.of("session-1"), "2025-06-18");
+            () -> Optional.of(TOKEN), Optional.of("session-1"), "2025-06-18");
+
+    /** A real RS256 token, minted here with a fresh key, so the redaction is tried on the shape a server sees. */
+    private static String signedToken() {
+        try {
+            RSAKey key = new RSAKeyGenerator(2048).keyID("fuzz").generate();
+            JWTClaimsSet claims = new JWTClaimsSet.Builder().subject("fuzz")
+                    .expirationTime(Date.from(Instant.now().plusSeconds(300))).build();
+            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(), claims);
+            jwt.sign(new RSASSASigner(key));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void sameSeedAndIndexGiveTheSameRequest() {
